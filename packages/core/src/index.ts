@@ -7,3 +7,4 @@ export * from './roles.ts';
 export * from './vehicles.ts';
 export * from './camera.ts';
 export * from './protocol/messages.ts';
+export * from './vehicle-event.ts';
