@@ -8,3 +8,5 @@ export * from './vehicles.ts';
 export * from './camera.ts';
 export * from './protocol/messages.ts';
 export * from './vehicle-event.ts';
+export * from './protocol/commands.ts';
+export * from './protocol/command-results.ts';

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { privacyMaskSchema } from '@camnet/core';
+import { z } from 'zod';
+import { cameraSourceSchema } from './sources/camera-source.ts';
+
+/** One camera this edge records: where its video comes from and how long it is kept. */
+export const edgeCameraSchema = z.object({
+  id: z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only').describe('Camera id (the hub registry id)'),
+  name: z.string().max(120).default('').describe('Human name, for logs'),
+  source: cameraSourceSchema.describe('Where the video comes from'),
+  record: z.boolean().default(true).describe('Record continuously into segments'),
+  retentionDays: z.number().int().min(1).max(365).default(30).describe('Keep recordings this many days (holds excepted)'),
+  privacyMasks: z.array(privacyMaskSchema).max(16).default([]).describe('Polygons (normalised 0..1) blacked out in snapshots and clips'),
+});
+export type EdgeCamera = z.infer<typeof edgeCameraSchema>;
+
+/** The edge process's whole configuration: every field has a default, bounds and a description. */
+export const edgeConfigSchema = z.object({
+  dataDir: z.string().min(1).default('./camnet-edge-data').describe('Where the edge keeps its database, credential and recordings'),
+  hubUrl: z.string().url().nullable().default(null).describe('Hub base URL (http(s)://host:port); null runs without uplink'),
+  enrolToken: z.string().min(1).nullable().default(null).describe('One-time enrolment token from the hub (secret); used once'),
+  ffmpegPath: z.string().min(1).nullable().default(null).describe('ffmpeg binary; null: /usr/bin/ffmpeg, else @ffmpeg-installer'),
+  diskBudgetGiB: z.number().min(0.01).max(1_000_000).default(20).describe('Disk the recordings of all cameras may use; oldest evicted first'),
+  segmentSeconds: z.number().int().min(2).max(600).default(60).describe('Length of one recorded segment'),
+  segmentFormat: z.enum(['fmp4', 'mp4']).default('fmp4').describe('fmp4 stays playable up to a crash; mp4 is finalised per segment'),
+  retentionSweepSeconds: z.number().int().min(5).max(3600).default(60).describe('How often retention runs'),
+  watchdogStallSeconds: z.number().int().min(3).max(30).default(20).describe('Restart an ffmpeg whose output stops growing this long'),
+  heartbeatSeconds: z.number().min(0.1).max(60).default(10).describe('Heartbeat interval to the hub'),
+  reconnectMinMs: z.number().int().min(10).max(60_000).default(1000).describe('First reconnect delay (jittered, doubling)'),
+  reconnectMaxMs: z.number().int().min(100).max(600_000).default(60_000).describe('Longest reconnect delay'),
+  outboxBatchSize: z.number().int().min(1).max(1000).default(200).describe('Most outbox items in one events message'),
+  ackTimeoutSeconds: z.number().int().min(1).max(300).default(30).describe('Reconnect if a batch is not acknowledged this long'),
+  clipHoldHours: z.number().min(0).max(24 * 365).default(24).describe('A requested clip window is held from retention this long'),
+  cameras: z.array(edgeCameraSchema).max(64).default([]).describe('Cameras recorded by this edge'),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Log level'),
+});
+/** Parsed edge configuration (defaults applied). */
+export type EdgeConfig = z.infer<typeof edgeConfigSchema>;
+/** Edge configuration as written by a person (every field optional). */
+export type EdgeConfigInput = z.input<typeof edgeConfigSchema>;
+
+const ENV: Record<string, keyof EdgeConfig> = {
+  CAMNET_EDGE_DATA_DIR: 'dataDir',
+  CAMNET_HUB_URL: 'hubUrl',
+  CAMNET_ENROL_TOKEN: 'enrolToken',
+  CAMNET_FFMPEG_PATH: 'ffmpegPath',
+  CAMNET_EDGE_DISK_BUDGET_GIB: 'diskBudgetGiB',
+  CAMNET_EDGE_SEGMENT_SECONDS: 'segmentSeconds',
+  CAMNET_LOG_LEVEL: 'logLevel',
+};
+const NUMERIC = new Set<keyof EdgeConfig>(['diskBudgetGiB', 'segmentSeconds']);
+
+/** Config from (lowest first) defaults, a JSON file, `CAMNET_*` environment, then explicit overrides. */
+export function loadEdgeConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; overrides?: EdgeConfigInput } = {}): EdgeConfig {
+  const fromFile = opts.file ? (JSON.parse(readFileSync(opts.file, 'utf8')) as EdgeConfigInput) : {};
+  const fromEnv: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV)) {
+    const value = opts.env?.[name];
+    if (value !== undefined && value !== '') fromEnv[key] = NUMERIC.has(key) ? Number(value) : value;
+  }
+  return edgeConfigSchema.parse({ ...fromFile, ...fromEnv, ...opts.overrides });
+}
+
+/** The disk budget in bytes. */
+export function diskBudgetBytes(config: Pick<EdgeConfig, 'diskBudgetGiB'>): number {
+  return Math.floor(config.diskBudgetGiB * 1024 ** 3);
+}
