@@ -1,0 +1,26 @@
+import type { Rect, RgbImage } from '../capture/rgb-image.ts';
+
+/** One character of a plate read with the reader's confidence (0..1). */
+export interface PlateChar {
+  c: string;
+  confidence: number;
+  /** The runner-up reading at this place, for alternates and voting. */
+  alt?: string | null;
+  altConfidence?: number;
+}
+
+/** A plate read from one image: text (A–Z0–9), confidence, per-character detail, ranked alternates, and where it is. */
+export interface PlateReading {
+  text: string;
+  confidence: number;
+  chars: PlateChar[];
+  alternates: { text: string; confidence: number }[];
+  /** The plate's rect in the pixels of the image given to `read`. */
+  box: Rect;
+}
+
+/** Port: finds and reads the licence plate in a vehicle crop (or a whole photo); null when none is readable. */
+export interface PlateReader {
+  read(image: RgbImage): Promise<PlateReading | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,65 @@
+import type { PlateChar } from './plate-reader.ts';
+
+/** Characters an OCR confuses on plates, letter → digit and digit → letter. */
+const LETTER_TO_DIGIT: Record<string, string> = { O: '0', D: '0', Q: '0', I: '1', L: '1', Z: '2', S: '5', B: '8', G: '6', T: '7' };
+const DIGIT_TO_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '8': 'B', '6': 'G', '7': 'T' };
+
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
+/**
+ * How plausible a text is as a US plate (0..1): standard serials have 5–7 characters, 8 and 2–4 are vanity/rare, more is noise;
+ * a plate mixes letters and digits far more often than not.
+ */
+export function plateLikelihood(text: string): number {
+  const n = text.length;
+  const len = n >= 5 && n <= 7 ? 1 : n === 8 ? 0.6 : n === 4 ? 0.5 : n === 3 ? 0.2 : 0.05;
+  const digits = [...text].filter(isDigit).length;
+  const mix = digits === 0 ? 0.5 : digits === n ? 0.7 : 1;
+  return len * mix;
+}
+
+/**
+ * Resolves ambiguous characters by the US plate habit of runs: a letter/digit look-alike whose both neighbours
+ * are firmly of the other kind (e.g. "7O3" → "703", "AB0C" → "ABOC") takes its neighbours' kind when the
+ * reader itself was unsure. Confident characters are never changed, except O and Q, which standard US
+ * serials do not issue (vanity plates that use them are read with 0: a known, documented loss).
+ */
+export function applyPlateGrammar(chars: PlateChar[], unsureBelow = 0.9): PlateChar[] {
+  return chars.map((ch, i) => {
+    // Standard US serials do not use O or Q (too like 0): read them as 0 whatever the confidence.
+    if (ch.c === 'O' || ch.c === 'Q') return { ...ch, c: '0' };
+    if (ch.confidence >= unsureBelow) return ch;
+    const left = chars[i - 1]?.c;
+    const right = chars[i + 1]?.c;
+    const neighbours = [left, right].filter((c): c is string => c !== undefined);
+    if (neighbours.length === 0) return ch;
+    const allDigits = neighbours.every(isDigit);
+    const allLetters = neighbours.every((c) => !isDigit(c));
+    if (allDigits && !isDigit(ch.c) && LETTER_TO_DIGIT[ch.c]) return { ...ch, c: LETTER_TO_DIGIT[ch.c]!, confidence: ch.confidence * 0.9 };
+    if (allLetters && isDigit(ch.c) && DIGIT_TO_LETTER[ch.c] && neighbours.length === 2) {
+      return { ...ch, c: DIGIT_TO_LETTER[ch.c]!, confidence: ch.confidence * 0.9 };
+    }
+    return ch;
+  });
+}
+
+/** Ranked alternates: swap each unsure character for its runner-up (and its look-alike), best first. */
+export function plateAlternates(chars: PlateChar[], limit = 5): { text: string; confidence: number }[] {
+  const base = chars.map((c) => c.c);
+  const total = chars.reduce((p, c) => p * c.confidence, 1);
+  const seen = new Set([base.join('')]);
+  const out: { text: string; confidence: number }[] = [];
+  chars.forEach((ch, i) => {
+    const options: [string, number][] = [];
+    if (ch.alt && ch.altConfidence) options.push([ch.alt, ch.altConfidence]);
+    const look = LETTER_TO_DIGIT[ch.c] ?? DIGIT_TO_LETTER[ch.c];
+    if (look) options.push([look, (1 - ch.confidence) * 0.5]);
+    for (const [c, p] of options) {
+      const text = [...base.slice(0, i), c, ...base.slice(i + 1)].join('');
+      if (seen.has(text)) continue;
+      seen.add(text);
+      out.push({ text, confidence: (total / Math.max(ch.confidence, 1e-6)) * p });
+    }
+  });
+  return out.sort((a, b) => b.confidence - a.confidence).slice(0, limit);
+}
