@@ -10,3 +10,6 @@ export * from './protocol/messages.ts';
 export * from './vehicle-event.ts';
 export * from './protocol/commands.ts';
 export * from './protocol/command-results.ts';
+export * from './plates.ts';
+export * from './multilateration.ts';
+export * from './synthetic/index.ts';
