@@ -1,0 +1,41 @@
+/** Every signed-in page: its path, its nav label and group, and the roles that see it. */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../api/types.ts';
+
+export interface AppRoute {
+  path: string;
+  label: string;
+  group: 'Operations' | 'My network' | 'Registry' | 'Accounts' | 'Oversight';
+  roles: readonly Role[];
+  page: LazyExoticComponent<ComponentType>;
+  /** Full-bleed pages (the map) get no padding and no scrolling. */
+  full?: boolean;
+}
+
+const ALL: readonly Role[] = ['admin', 'operator', 'investigator', 'patrol', 'owner', 'auditor', 'installer'];
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+export const ROUTES: AppRoute[] = [
+  { path: '/map', label: 'Map', group: 'Operations', roles: ALL, full: true, page: named(() => import('../features/map/map-page.tsx'), 'MapPage') },
+  { path: '/my-cameras', label: 'My cameras', group: 'My network', roles: ['owner', 'admin', 'installer'], page: named(() => import('../features/my-cameras/my-cameras-page.tsx'), 'MyCamerasPage') },
+  { path: '/cameras', label: 'Cameras', group: 'Registry', roles: ['admin', 'installer', 'operator', 'investigator'], page: named(() => import('../features/cameras/cameras-page.tsx'), 'CamerasPage') },
+  { path: '/cameras/import', label: 'Import cameras', group: 'Registry', roles: ['admin', 'installer'], page: named(() => import('../features/camera-import/camera-import-page.tsx'), 'CameraImportPage') },
+  { path: '/sites', label: 'Sites', group: 'Registry', roles: ['admin', 'installer'], page: named(() => import('../features/sites/sites-page.tsx'), 'SitesPage') },
+  { path: '/members', label: 'Members', group: 'Registry', roles: ['admin'], page: named(() => import('../features/members/members-page.tsx'), 'MembersPage') },
+  { path: '/edges', label: 'Edges', group: 'Registry', roles: ['admin', 'installer'], page: named(() => import('../features/edges/edges-page.tsx'), 'EdgesPage') },
+  { path: '/users', label: 'Users', group: 'Accounts', roles: ['admin'], page: named(() => import('../features/users/users-page.tsx'), 'UsersPage') },
+  { path: '/tokens', label: 'API tokens', group: 'Accounts', roles: ['admin'], page: named(() => import('../features/tokens/tokens-page.tsx'), 'TokensPage') },
+  { path: '/audit', label: 'Audit log', group: 'Oversight', roles: ['admin', 'auditor'], page: named(() => import('../features/audit/audit-page.tsx'), 'AuditPage') },
+];
+
+export function routesFor(role: Role): AppRoute[] {
+  return ROUTES.filter((r) => r.roles.includes(role));
+}
+
+/** Where a role lands after signing in. */
+export function homeFor(role: Role): string {
+  if (role === 'owner') return '/my-cameras';
+  if (role === 'auditor') return '/audit';
+  return '/map';
+}
