@@ -2,7 +2,7 @@ import { clampRect, cropRgb, resizeRgb, type Rect, type RgbImage } from '../capt
 import { locatePaddleOcrModels } from './ocr-model-files.ts';
 import { PaddleTextDetector, type TextBox } from './paddle-text-detector.ts';
 import { PaddleTextRecognizer, type RecLine } from './paddle-text-recognizer.ts';
-import type { PlateReader, PlateReading } from './plate-reader.ts';
+import type { PlateReadHint, PlateReader, PlateReading } from './plate-reader.ts';
 import { applyPlateGrammar, plateAlternates, plateLikelihood } from './us-plate-grammar.ts';
 
 /** Tuning of the two-step read; defaults were chosen on half of the plate photos and checked on the other half. */
@@ -17,6 +17,7 @@ interface Candidate {
   rect: Rect;
   line: RecLine;
   score: number;
+  prior: number;
 }
 
 /** PlateReader on PaddleOCR v4 (ONNX): find text lines, keep plate-like ones, re-detect inside the upscaled region, read. */
@@ -35,18 +36,20 @@ export class PaddleOnnxPlateReader implements PlateReader {
   }
 
   /** Reads the most plate-like text in the image. */
-  async read(image: RgbImage): Promise<PlateReading | null> {
+  async read(image: RgbImage, hint: PlateReadHint = {}): Promise<PlateReading | null> {
     const side = Math.min(this.opts.findMaxSide, Math.max(320, Math.max(image.width, image.height)));
     const boxes = await this.det.detect(image, { maxSide: side });
     const quick: Candidate[] = [];
     for (const b of plausibleBoxes(boxes, image)) {
       const line = await this.rec.recognize(cropRgb(image, b.rect));
-      quick.push({ rect: b.rect, line, score: candidateScore(line) });
+      const prior = hint.vehicleCrop ? positionPrior(b.rect, image) : 1;
+      quick.push({ rect: b.rect, line, score: candidateScore(line) * prior, prior });
     }
     quick.sort((a, b) => b.score - a.score);
     let best: Candidate | null = null;
     for (const c of quick.slice(0, this.opts.refineTop)) {
-      const refined = (await this.refine(image, c.rect)) ?? c;
+      const r = await this.refine(image, c.rect);
+      const refined = r ? { ...r, score: r.score * c.prior, prior: c.prior } : c;
       const pick = refined.score >= c.score * 0.8 ? refined : c;
       if (!best || pick.score > best.score) best = pick;
     }
@@ -68,7 +71,7 @@ export class PaddleOnnxPlateReader implements PlateReader {
       const { line, score } = await this.readVoted(up, l.rect);
       if (!best || score > best.score) {
         const r: Rect = [region[0] + l.rect[0] / scale, region[1] + l.rect[1] / scale, l.rect[2] / scale, l.rect[3] / scale];
-        best = { rect: r, line, score };
+        best = { rect: r, line, score, prior: 1 };
       }
     }
     return best;
@@ -111,6 +114,15 @@ function plausibleBoxes(boxes: TextBox[], image: RgbImage): TextBox[] {
 /** Widens a detected line a little: DB boxes often clip the first or last character. */
 function padLine([x, y, w, h]: Rect, pad: number): Rect {
   return [x - pad * h, y - 0.04 * h, w + 2 * pad * h, h * 1.08];
+}
+
+/** In a vehicle crop the plate sits in the lower part, rarely at the far sides (text higher up is lettering). */
+function positionPrior([x, y, w, h]: Rect, image: RgbImage): number {
+  const cy = (y + h / 2) / image.height;
+  const cx = (x + w / 2) / image.width;
+  const t = Math.max(0, Math.min(1, (cy - 0.3) / 0.45));
+  const vertical = 0.4 + 0.6 * t * t * (3 - 2 * t);
+  return cx < 0.1 || cx > 0.9 ? vertical * 0.7 : vertical;
 }
 
 function candidateScore(line: RecLine): number {

@@ -76,7 +76,7 @@ export function ctcDecode(probs: Float32Array, steps: number, classes: number, c
     for (let k = 0; k < classes; k++) {
       const p = probs[base + k]!;
       const m = classMap[k]!;
-      if (m >= 0) agg[m] += p;
+      if (m >= 0) agg[m] = agg[m]! + p;
       else if (m === -1) blank += p;
       else other += p;
     }

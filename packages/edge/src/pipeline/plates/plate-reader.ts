@@ -19,8 +19,13 @@ export interface PlateReading {
   box: Rect;
 }
 
+/** What the caller knows about the image: a vehicle crop lets the reader expect the plate low and central. */
+export interface PlateReadHint {
+  vehicleCrop?: boolean;
+}
+
 /** Port: finds and reads the licence plate in a vehicle crop (or a whole photo); null when none is readable. */
 export interface PlateReader {
-  read(image: RgbImage): Promise<PlateReading | null>;
+  read(image: RgbImage, hint?: PlateReadHint): Promise<PlateReading | null>;
   close(): Promise<void>;
 }

@@ -1,0 +1,59 @@
+import type { Colour, VehicleType } from '@camnet/core';
+import { clampRect, cropRgb, type Rect, type RgbImage } from './capture/rgb-image.ts';
+import { estimateColour } from './describe/vehicle-colour.ts';
+import { estimateType } from './describe/vehicle-type.ts';
+import { isVehicle, type DetectedClass, type ObjectDetector } from './detection/object-detector.ts';
+import type { PlateReader, PlateReading } from './plates/plate-reader.ts';
+
+/** One vehicle described in a still image; boxes are in the image's pixels. */
+export interface StillVehicle {
+  box: Rect;
+  class: DetectedClass;
+  score: number;
+  type: VehicleType;
+  colour: Colour;
+  colourConfidence: number;
+  colourAlt: Colour | null;
+  plate: PlateReading | null;
+}
+
+/** What a still-image analysis needs; both are ports, so tests pass fakes. */
+export interface StillImageDeps {
+  detector: ObjectDetector;
+  plates: PlateReader;
+}
+
+/** Vehicles too small to carry a readable plate are still described but not read (pixels of width). */
+const MIN_PLATE_VEHICLE_WIDTH = 100;
+
+/** Detects vehicles, describes each and reads its plate; if none is detected, reads the most plate-like text in the whole image. */
+export async function analyzeStillImage(image: RgbImage, { detector, plates }: StillImageDeps): Promise<StillVehicle[]> {
+  const dets = (await detector.detect(image)).filter((d) => isVehicle(d.cls));
+  const out: StillVehicle[] = [];
+  for (const d of dets.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])) {
+    const box = clampRect(d.box, image.width, image.height);
+    // A little margin: plates sit at the very bottom edge of many vehicle boxes.
+    const region = clampRect([box[0] - box[2] * 0.04, box[1], box[2] * 1.08, box[3] * 1.06], image.width, image.height);
+    const crop = cropRgb(image, region);
+    const plate = box[2] >= MIN_PLATE_VEHICLE_WIDTH ? await plates.read(crop, { vehicleCrop: true }) : null;
+    const colour = estimateColour(crop, plate?.box ?? null);
+    out.push({
+      box, class: d.cls, score: round(d.score), type: estimateType(d.cls, box),
+      colour: colour.colour, colourConfidence: colour.confidence, colourAlt: colour.alt,
+      plate: plate ? { ...plate, box: [plate.box[0] + region[0], plate.box[1] + region[1], plate.box[2], plate.box[3]] } : null,
+    });
+  }
+  if (out.length === 0) {
+    const plate = await plates.read(image, { vehicleCrop: false });
+    if (plate) {
+      const colour = estimateColour(image, plate.box);
+      out.push({
+        box: [0, 0, image.width, image.height], class: 'car', score: 0, type: 'unknown',
+        colour: colour.colour, colourConfidence: colour.confidence, colourAlt: colour.alt, plate,
+      });
+    }
+  }
+  return out;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
