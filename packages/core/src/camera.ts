@@ -18,24 +18,42 @@ export const privacyMaskSchema = z
   .min(3, 'a mask needs at least three points')
   .max(64);
 
-/** The fields a person sets on a camera; the hub adds ids, status and timestamps. */
-export const cameraInputSchema = z.object({
+const cameraFields = {
   siteId: z.string().min(1),
   name: z.string().trim().min(1).max(120),
   lat: z.number().min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90'),
   lon: z.number().min(-180, 'longitude must be between -180 and 180').max(180, 'longitude must be between -180 and 180'),
-  headingDeg: z.number().min(0).max(360).default(0),
-  fovDeg: z.number().gt(0, 'field of view must be more than 0 degrees').max(360).default(90),
-  rangeM: z.number().gt(0).max(1000).default(40),
-  mountType: z.enum(MOUNT_TYPES).default('wall'),
-  sharingMode: z.enum(SHARING_MODES).default('none'),
-  retentionDays: z.number().int().min(1).default(DEFAULT_MAX_RETENTION_DAYS),
-  maskMode: z.enum(MASK_MODES).default('overlay'),
-  privacyMasks: z.array(privacyMaskSchema).max(16).default([]),
-  streamUrl: z.string().max(2000).nullable().default(null),
-  publicViewAttested: z.boolean().default(false),
+  headingDeg: z.number().min(0).max(360),
+  fovDeg: z.number().gt(0, 'field of view must be more than 0 degrees').max(360),
+  rangeM: z.number().gt(0).max(1000),
+  mountType: z.enum(MOUNT_TYPES),
+  sharingMode: z.enum(SHARING_MODES),
+  retentionDays: z.number().int().min(1),
+  maskMode: z.enum(MASK_MODES),
+  privacyMasks: z.array(privacyMaskSchema).max(16),
+  streamUrl: z.string().max(2000).nullable(),
+  publicViewAttested: z.boolean(),
+};
+
+/** The fields a person sets on a camera; the hub adds ids, status and timestamps. Sharing is closed by default. */
+export const cameraInputSchema = z.object({
+  ...cameraFields,
+  headingDeg: cameraFields.headingDeg.default(0),
+  fovDeg: cameraFields.fovDeg.default(90),
+  rangeM: cameraFields.rangeM.default(40),
+  mountType: cameraFields.mountType.default('wall'),
+  sharingMode: cameraFields.sharingMode.default('none'),
+  retentionDays: cameraFields.retentionDays.default(DEFAULT_MAX_RETENTION_DAYS),
+  maskMode: cameraFields.maskMode.default('overlay'),
+  privacyMasks: cameraFields.privacyMasks.default([]),
+  streamUrl: cameraFields.streamUrl.default(null),
+  publicViewAttested: cameraFields.publicViewAttested.default(false),
 });
 export type CameraInput = z.infer<typeof cameraInputSchema>;
+
+/** A partial change: only the fields sent change (no defaults fill in); a camera never moves to another site. */
+export const cameraPatchSchema = z.object(cameraFields).omit({ siteId: true }).partial();
+export type CameraPatch = z.infer<typeof cameraPatchSchema>;
 
 /** A camera with status: active only once its owner attests it views public space only. */
 export function initialCameraStatus(attested: boolean): CameraStatus {

@@ -119,7 +119,7 @@ export function createCameraIndex(cameras: Iterable<IndexedCamera> = [], opts: C
   const candidates = (p: LatLon, radiusFor: (rangeM: number) => number, keep: (h: CameraHit) => boolean): CameraHit[] => {
     const out: CameraHit[] = [];
     for (const b of buckets) {
-      const ids = around(b.tree, p.lon, p.lat, Infinity, radiusFor(b.maxRangeM) / 1000);
+      const ids = within(b.tree, p, radiusFor(b.maxRangeM));
       for (const i of ids) {
         const c = b.cameras[i]!;
         if (tombstones.has(c.id) || !eligible(c)) continue;
@@ -164,6 +164,21 @@ export function cameraHit(c: IndexedCamera, p: LatLon, weights: RankWeights = DE
   const covers = d <= c.rangeM && offAxisDeg <= c.fovDeg / 2;
   const score = d + weights.metresPerDegreeOffAxis * offAxisDeg + weights.sharingPenaltyM[c.sharingMode];
   return { camera: c, distanceM: d, offAxisDeg, covers, score };
+}
+
+const M_PER_DEG = (6_371_008.8 * Math.PI) / 180;
+
+/**
+ * Tree items within `radiusM` of `p` (a superset; callers test exactly). A lat/lon box query is
+ * allocation-light and covers city-scale radii; near a pole or the antimeridian, where a box is not
+ * a box, it falls back to geokdbush's great-circle walk.
+ */
+function within(tree: KDBush, p: LatLon, radiusM: number): number[] {
+  const dLat = (radiusM / M_PER_DEG) * 1.001;
+  const cos = Math.cos((Math.abs(p.lat) + dLat) * (Math.PI / 180));
+  const dLon = cos > 0.01 ? dLat / cos : Infinity;
+  if (p.lon - dLon < -180 || p.lon + dLon > 180) return around(tree, p.lon, p.lat, Infinity, radiusM / 1000);
+  return tree.range(p.lon - dLon, p.lat - dLat, p.lon + dLon, p.lat + dLat);
 }
 
 const tier = (h: CameraHit) => (h.camera.status === 'online' ? 0 : 1);

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { loadHubConfig, maskConfig, startHub } from '@camnet/hub';
+
+interface UpOptions {
+  dataDir?: string;
+  port?: string;
+  host?: string;
+  demo?: boolean;
+  printConfig?: boolean;
+  config?: string;
+}
+
+function configFrom(opts: UpOptions) {
+  const overrides: Record<string, unknown> = {};
+  if (opts.dataDir) overrides.dataDir = opts.dataDir;
+  if (opts.port) overrides.port = opts.port;
+  if (opts.host) overrides.host = opts.host;
+  return loadHubConfig({ overrides, file: opts.config });
+}
+
+async function runHub(opts: UpOptions, mode: 'up' | 'hub'): Promise<void> {
+  const config = configFrom(opts);
+  if (opts.printConfig) {
+    process.stdout.write(JSON.stringify(maskConfig(config), null, 2) + '\n');
+    return;
+  }
+  const running = await startHub(config);
+  process.stdout.write(`camnet ${mode === 'up' ? 'is running (hub + local edge)' : 'hub is running'} at ${running.url}\n`);
+  process.stdout.write(`  data: ${config.dataDir}   database: ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}   API docs: ${running.url}/api/docs\n`);
+  if (running.setupUrl) {
+    process.stdout.write(`\nFirst run: create the first admin account with this one-time link:\n\n  ${running.setupUrl}\n\n`);
+  }
+  const stop = async (signal: string) => {
+    process.stdout.write(`\n${signal}: stopping camnet…\n`);
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await new Promise(() => {});
+}
+
+/** `camnet up` (the whole system on one machine) and `camnet hub` (the hub alone). */
+export function registerUpCommands(program: Command): void {
+  const common = (c: Command) => c
+    .option('-d, --data-dir <dir>', 'data folder (database, recordings, keys)', './camnet-data')
+    .option('-p, --port <port>', 'TCP port (default 8080; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('-c, --config <file>', 'config file (default DATA_DIR/camnet.config.json)')
+    .option('--print-config', 'print the effective configuration (secrets masked) and exit');
+
+  common(program.command('up').description('run the whole system on this machine: hub, dashboard and a local edge (SQLite, local files)'))
+    .option('--demo', 'seed a believable demo network on first start')
+    .action((opts: UpOptions) => runHub(opts, 'up'));
+
+  common(program.command('hub').description('run only the hub (API, dashboard); set CAMNET_DATABASE_URL for PostgreSQL'))
+    .action((opts: UpOptions) => runHub(opts, 'hub'));
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { createHubApp } from './app.ts';
+import type { HubConfig } from './config.ts';
+import { createInProcessEventBus } from './adapters/bus/in-process-event-bus.ts';
+import { createAesGcmSecretBox, loadOrCreateKey } from './adapters/crypto/aes-gcm-secret-box.ts';
+import { createScryptPasswordHasher } from './adapters/crypto/scrypt-password-hasher.ts';
+import { migrateToLatest, openDatabase, pingDatabase } from './adapters/db/database.ts';
+import type { HubDatabase } from './adapters/db/database.ts';
+import { createKyselyAuditStore } from './adapters/db/stores/kysely-audit-store.ts';
+import { createKyselyCameraStore } from './adapters/db/stores/kysely-camera-store.ts';
+import { createKyselyEdgeStore } from './adapters/db/stores/kysely-edge-store.ts';
+import { createKyselyMemberStore } from './adapters/db/stores/kysely-member-store.ts';
+import { createKyselySessionStore, createKyselySetupTokenStore } from './adapters/db/stores/kysely-session-store.ts';
+import { createKyselySiteStore } from './adapters/db/stores/kysely-site-store.ts';
+import { createKyselyTokenStore } from './adapters/db/stores/kysely-token-store.ts';
+import { createKyselyUserStore } from './adapters/db/stores/kysely-user-store.ts';
+import { createAuditService } from './features/audit/audit.service.ts';
+import { createAuthService } from './features/auth/auth.service.ts';
+import { createCamerasService } from './features/cameras/cameras.service.ts';
+import { createEdgesService } from './features/edges/edges.service.ts';
+import { createMembersService } from './features/members/members.service.ts';
+import { createSitesService } from './features/sites/sites.service.ts';
+import { createTokensService } from './features/tokens/tokens.service.ts';
+import { createUsersService } from './features/users/users.service.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The hub package's version (from its package.json). */
+export const HUB_VERSION: string = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')).version;
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openHubDatabase(config: HubConfig, opts: { searchPath?: string } = {}): Promise<HubDatabase> {
+  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, searchPath: opts.searchPath });
+  await migrateToLatest(database.db);
+  return database;
+}
+
+/** Builds every store and service on one database: the only place that names concrete technologies. */
+export function composeHub(config: HubConfig, database: HubDatabase, clock: () => Date = () => new Date()) {
+  const bus = createInProcessEventBus();
+  const hasher = createScryptPasswordHasher();
+  const secrets = createAesGcmSecretBox(loadOrCreateKey(config.secretKey, join(config.dataDir, 'secret.key')));
+  const stores = {
+    users: createKyselyUserStore(database),
+    members: createKyselyMemberStore(database),
+    sessions: createKyselySessionStore(database),
+    setupTokens: createKyselySetupTokenStore(database),
+    tokens: createKyselyTokenStore(database),
+    sites: createKyselySiteStore(database),
+    edges: createKyselyEdgeStore(database),
+    cameras: createKyselyCameraStore(database),
+    audit: createKyselyAuditStore(database),
+  };
+  const services = {
+    audit: createAuditService({ store: stores.audit, clock }),
+    auth: createAuthService({
+      users: stores.users, members: stores.members, sessions: stores.sessions, setupTokens: stores.setupTokens, hasher, clock,
+      policy: { ...config.session, ...config.login, mfaRequiredRoles: config.mfaRequiredRoles, issuer: config.networkName },
+    }),
+    users: createUsersService({ users: stores.users, members: stores.members, hasher, clock }),
+    members: createMembersService({ members: stores.members, clock }),
+    sites: createSitesService({ sites: stores.sites, members: stores.members, clock }),
+    cameras: createCamerasService({ cameras: stores.cameras, sites: stores.sites, secrets, bus, clock, maxRetentionDays: config.maxRetentionDays }),
+    edges: createEdgesService({ edges: stores.edges, sites: stores.sites, bus, clock }),
+    tokens: createTokensService({ tokens: stores.tokens, users: stores.users, clock }),
+  };
+  return { bus, stores, services };
+}
+
+export type ComposedHub = ReturnType<typeof composeHub>;
+
+/** A running hub: its URL, the set-up link on first start, and a clean shutdown. */
+export interface RunningHub {
+  url: string;
+  setupUrl: string | null;
+  hub: ComposedHub;
+  close(): Promise<void>;
+}
+
+/** Starts the hub on its configured port: database, migrations, services, HTTP, background sweeps. */
+export async function startHub(config: HubConfig, opts: { quiet?: boolean } = {}): Promise<RunningHub> {
+  const logger = pino({ level: opts.quiet ? 'silent' : config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+  const database = await openHubDatabase(config);
+  const hub = composeHub(config, database);
+  const app = await createHubApp({
+    services: hub.services,
+    bus: hub.bus,
+    ready: () => pingDatabase(database.db),
+    settings: { networkName: config.networkName, mapTileUrl: config.mapTileUrl, maxRetentionDays: config.maxRetentionDays, offenceCategories: config.offenceCategories },
+    version: HUB_VERSION,
+    cookie: { secure: config.secureCookies, maxAgeSeconds: config.session.absoluteHours * 3600 },
+    loginPerMinute: config.login.perMinutePerIp,
+    webDir: config.webDir ?? join(here, '../../web/dist'),
+    logger,
+  });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const setupToken = await hub.services.auth.issueSetupTokenIfEmpty();
+  const sweep = setInterval(() => void hub.services.edges.sweepStale().catch((err) => logger.error({ err }, 'edge sweep failed')), 15_000);
+  sweep.unref();
+  return {
+    url,
+    setupUrl: setupToken ? `${url}/setup?token=${setupToken}` : null,
+    hub,
+    async close() {
+      clearInterval(sweep);
+      await app.close();
+      await hub.bus.close();
+      await database.close();
+    },
+  };
+}
