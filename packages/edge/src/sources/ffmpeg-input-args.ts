@@ -25,7 +25,11 @@ export function ffmpegInputArgs(source: DirectSource): FfmpegInput {
         feedsStdin: false,
       };
     case 'snapshot':
-      return { args: ['-use_wallclock_as_timestamps', '1', '-f', 'image2pipe', '-c:v', 'mjpeg', '-i', 'pipe:0'], feedsStdin: true };
+      // The mjpeg demuxer hands each JPEG on as it arrives (image2pipe waits for a full buffer); tiny probe: start at once.
+      return {
+        args: ['-use_wallclock_as_timestamps', '1', '-probesize', '32', '-analyzeduration', '0', '-f', 'mjpeg', '-i', 'pipe:0'],
+        feedsStdin: true,
+      };
     case 'file':
       // -re: play at the file's own rate so a file behaves like a live camera.
       return { args: [...(source.loop ? ['-stream_loop', '-1'] : []), '-re', '-i', source.path], feedsStdin: false };
