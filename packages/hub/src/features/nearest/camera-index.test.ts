@@ -59,6 +59,14 @@ describe('createCameraIndex.covering', () => {
   });
 });
 
+describe('createCameraIndex across the antimeridian', () => {
+  it('falls back to a great-circle walk where a lat/lon box would wrap', () => {
+    const cam: IndexedCamera = { id: 'fiji', lat: -17.8, lon: 179.9998, headingDeg: 90, fovDeg: 90, rangeM: 60, status: 'online', sharingMode: 'live' };
+    const index = createCameraIndex([cam]);
+    expect(ids(index.covering({ lat: -17.8, lon: -179.9998 }))).toEqual(['fiji']);
+  });
+});
+
 describe('createCameraIndex.nearby', () => {
   it('lists cameras within the radius whose cone misses the point, nearest first', () => {
     const index = createCameraIndex([
