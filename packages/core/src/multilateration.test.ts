@@ -79,6 +79,17 @@ describe('locateShot', () => {
     }
   });
 
+  it('drops a late echo from one of six sensors and still locates the shot', () => {
+    const rnd = createRandom(6);
+    const shot = destination(centre, 300, 120);
+    const reports = arrivals(scatter(rnd, 6), shot, rnd, 1);
+    reports[2] = { ...reports[2]!, arrivalMs: reports[2]!.arrivalMs + 60 };
+    const fix = locateShot(reports);
+    expect(fix.rejectedSensorIds).toEqual(['s2']);
+    expect(distanceM(fix, shot)).toBeLessThan(10);
+    expect(fix.sensors).toBe(5);
+  });
+
   it('refuses two reports, or three from one sensor repeated', () => {
     const rnd = createRandom(3);
     const reports = arrivals(scatter(rnd, 2), centre, rnd, 1);

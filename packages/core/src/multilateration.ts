@@ -11,7 +11,7 @@
 import { invalid } from './errors.ts';
 import type { LatLon } from './geo.ts';
 
-/** One sensor's report of one impulse. `clockSigmaMs` is its timing quality (default 1 ms). */
+/** One sensor's report of one impulse: `clockSigmaMs` is its timing quality (default 1 ms); `confidence` (0..1, default 1) scales its weight. */
 export interface ArrivalReport extends LatLon {
   sensorId: string;
   arrivalMs: number;
@@ -28,6 +28,8 @@ export interface ShotFix extends LatLon {
   speedOfSoundMps: number;
   /** Set when another position fits the arrivals about as well (typical with exactly 3 sensors). */
   alternative: LatLon | null;
+  /** Sensors left out as outliers (echoes, blocked paths). */
+  rejectedSensorIds: string[];
 }
 
 /** Speed of sound in air (m/s) at `temperatureC` (default 20 °C → 343.2 m/s). */
@@ -155,13 +157,30 @@ function starts(xy: Vec[], major: number): Vec[] {
   return [[cx, cy], ...xy.map((p): Vec => [p[0] + 1, p[1] + 1]), ...ring];
 }
 
+/** A report this many weighted σ off the fit is treated as an echo or a blocked path. */
+const OUTLIER_SIGMA = 5;
+
 /**
- * Locates one impulse from ≥ 3 sensors' arrival times. Throws `gunshot_too_few_sensors` or
- * `gunshot_geometry_degenerate` (collinear sensors, or a fix too ill-conditioned to trust).
+ * Locates one impulse from ≥ 3 sensors' arrival times. With more than four sensors, the worst
+ * outlier (> 5σ: an echo, a blocked path) is dropped and the fit repeated, while more than four
+ * remain. Throws `gunshot_too_few_sensors` or `gunshot_geometry_degenerate` (collinear sensors, or a
+ * fix too ill-conditioned to trust).
  */
 export function locateShot(reports: readonly ArrivalReport[], opts: { temperatureC?: number } = {}): ShotFix {
-  const used = distinctSensors(reports);
+  let used = distinctSensors(reports);
   const c = speedOfSound(opts.temperatureC);
+  const rejectedSensorIds: string[] = [];
+  let fit = fitSensors(used, c);
+  while (used.length > 4 && fit.worst.sigmas > OUTLIER_SIGMA) {
+    rejectedSensorIds.push(used[fit.worst.index]!.sensorId);
+    used = used.filter((_, i) => i !== fit.worst.index);
+    fit = fitSensors(used, c);
+  }
+  return { ...fit.fix, rejectedSensorIds };
+}
+
+/** One least-squares fit over `used`, with its worst residual in weighted σ. */
+function fitSensors(used: ArrivalReport[], c: number): { fix: Omit<ShotFix, 'rejectedSensorIds'>; worst: { index: number; sigmas: number } } {
   const frame = localFrame({ lat: used.reduce((s, r) => s + r.lat, 0) / used.length, lon: used.reduce((s, r) => s + r.lon, 0) / used.length });
   const xy = used.map((r) => frame.toXY(r));
   const { minor, major } = layoutSpread(xy);
@@ -169,18 +188,22 @@ export function locateShot(reports: readonly ArrivalReport[], opts: { temperatur
     throw invalid('gunshot_geometry_degenerate', 'The reporting sensors lie (nearly) on one line, so the shot position is ambiguous; no fix was made.', { minorSpreadM: minor, majorSpreadM: major });
   }
   const tMin = Math.min(...used.map((r) => r.arrivalMs));
-  const pb: Problem = { xy, c, t: used.map((r) => (r.arrivalMs - tMin) / 1000), w: used.map((r) => 1 / ((r.clockSigmaMs ?? 1) / 1000) ** 2) };
+  const weight = (r: ArrivalReport) => Math.max(0.05, r.confidence ?? 1) / ((r.clockSigmaMs ?? 1) / 1000) ** 2;
+  const pb: Problem = { xy, c, t: used.map((r) => (r.arrivalMs - tMin) / 1000), w: used.map(weight) };
   const fits = starts(xy, major).map((s) => solveFrom(pb, s));
   const best = fits.reduce((a, b) => (b.cost < a.cost ? b : a));
   const { t0 } = costAt(pb, best.p);
   const uncertaintyM = positionUncertainty(pb, best.p, t0, best.cost);
-  // A rival minimum within one χ² unit and clearly elsewhere means the arrivals do not decide.
-  const rival = fits.find((f) => f.cost <= best.cost + 1 && Math.hypot(f.p[0] - best.p[0], f.p[1] - best.p[1]) > Math.max(10, uncertaintyM));
   if (!Number.isFinite(uncertaintyM) || uncertaintyM > 10 * major + 1000) {
     throw invalid('gunshot_geometry_degenerate', 'The sensor geometry cannot pin this shot down; no fix was made.', { uncertaintyM });
   }
+  // A rival minimum within one χ² unit and clearly elsewhere means the arrivals do not decide.
+  const rival = fits.find((f) => f.cost <= best.cost + 1 && Math.hypot(f.p[0] - best.p[0], f.p[1] - best.p[1]) > Math.max(10, uncertaintyM));
+  const sigmas = pb.t.map((ti, i) => Math.abs(ti - t0 - Math.hypot(best.p[0] - xy[i]![0], best.p[1] - xy[i]![1]) / c) * Math.sqrt(pb.w[i]!));
+  const worst = sigmas.reduce((w, x, i) => (x > w.sigmas ? { index: i, sigmas: x } : w), { index: 0, sigmas: -1 });
   const residualRmsMs = Math.sqrt(best.cost / pb.w.reduce((s, w) => s + w, 0)) * 1000;
-  return { ...frame.toLatLon(best.p), emittedMs: tMin + t0 * 1000, uncertaintyM, residualRmsMs, sensors: used.length, speedOfSoundMps: c, alternative: rival ? frame.toLatLon(rival.p) : null };
+  const fix = { ...frame.toLatLon(best.p), emittedMs: tMin + t0 * 1000, uncertaintyM, residualRmsMs, sensors: used.length, speedOfSoundMps: c, alternative: rival ? frame.toLatLon(rival.p) : null };
+  return { fix, worst };
 }
 
 /** 95 % radius (metres) from the covariance, inflated when residuals exceed the stated clock quality. */

@@ -6,6 +6,7 @@ import {
   compilePlatePattern,
   isNarrowScope,
   matchPlate,
+  matchPlateRead,
   normalisePlate,
   plateDeletionKeys,
   plateFuzzyKeys,
@@ -49,6 +50,15 @@ describe('matchPlate', () => {
     for (const [a, b] of [['0', 'O'], ['O', 'D'], ['D', 'Q'], ['1', 'I'], ['I', 'L'], ['2', 'Z'], ['5', 'S'], ['8', 'B'], ['6', 'G']]) {
       expect(matchPlate(`XY${a}7`, `XY${b}7`)?.quality).toBe('confusion');
     }
+  });
+});
+
+describe('matchPlateRead', () => {
+  it('matches a read by its text or, a little lower, by an alternate', () => {
+    const read = { text: 'AB1C2D', alternates: [{ text: 'AB7C2D', confidence: 0.2 }] };
+    expect(matchPlateRead('AB1C2D', read)).toMatchObject({ quality: 'exact', via: 'text', score: 1 });
+    expect(matchPlateRead('AB7C2D', read)).toMatchObject({ quality: 'exact', via: 'alternate', matchedText: 'AB7C2D', score: 0.95 });
+    expect(matchPlateRead('XY9999', read)).toBeNull();
   });
 });
 

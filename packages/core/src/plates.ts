@@ -9,7 +9,9 @@
  *   OCR-confusion class (O, D, Q → 0; I, L → 1; Z → 2; S → 5; B → 8; G → 6). One B-tree index on
  *   (plate_key, time) serves three query kinds:
  *   - exact:     `plate_key = plateKey(q)`, then keep rows with `plate = q` (quality `exact`) and
- *                grade the rest with `matchPlate` (quality `confusion`).
+ *                grade the rest with `matchPlate` (quality `confusion`). Alternates from the reader
+ *                (`PlateRead.alternates`) can go in the same column as extra rows of a small
+ *                `plate_alternates(event_id, plate_key)` table; `matchPlateRead` grades both.
  *   - fuzzy:     `plate_key IN (plateFuzzyKeys(q))`: the query's key, its one-deletion keys (the
  *                read gained a character) and its one-insertion keys over the 27-symbol key
  *                alphabet (the read dropped one). For a 7-character plate that is ~230 index seeks,
@@ -26,6 +28,7 @@
  *   for stores that want the side table (e.g. PostgreSQL with spare write capacity).
  */
 import { invalid } from './errors.ts';
+import type { PlateRead } from './vehicle-event.ts';
 
 /** OCR confusion classes; the first character of each is the class representative used in keys. */
 export const PLATE_CONFUSION_CLASSES: readonly string[] = ['0ODQ', '1IL', '2Z', '5S', '8B', '6G'];
@@ -86,6 +89,24 @@ export function matchPlate(query: string, read: string): PlateMatch | null {
   }
   if (oneInsertOrDelete(qk, rk)) return { quality: 'one_edit', score: SCORE.one_edit, confusions: 0 };
   return null;
+}
+
+/** A match against a whole read: via its best text, or (scored a little lower) one of its alternates. */
+export interface PlateReadMatch extends PlateMatch {
+  via: 'text' | 'alternate';
+  matchedText: string;
+}
+
+/** Grades a read with alternates (`PlateRead`): the best of its text and alternates; null when none match. */
+export function matchPlateRead(query: string, read: Pick<PlateRead, 'text' | 'alternates'>): PlateReadMatch | null {
+  let best: PlateReadMatch | null = null;
+  const consider = (text: string, via: PlateReadMatch['via'], penalty: number) => {
+    const m = matchPlate(query, text);
+    if (m && (!best || m.score - penalty > best.score)) best = { ...m, score: m.score - penalty, via, matchedText: text };
+  };
+  consider(read.text, 'text', 0);
+  for (const alt of read.alternates) consider(alt.text, 'alternate', 0.05);
+  return best;
 }
 
 /** True when `a` and `b` differ by exactly one inserted or deleted character. */
