@@ -101,6 +101,10 @@ function buildGrid(centre: LatLon, g: number, blockM: number): { streets: Synthe
 
 type SiteKind = 'agency' | 'business' | 'resident';
 
+const SITE_KIND_PRIOR: Readonly<Record<SiteKind, number>> = { agency: 5, business: 35, resident: 60 };
+const SHARING_PRIOR: Readonly<Record<SharingMode, number>> = { live: 25, on_request: 45, alarm_only: 15, none: 15 };
+const STATUS_PRIOR: Readonly<Record<'online' | 'offline' | 'pending_attestation', number>> = { online: 88, offline: 10, pending_attestation: 2 };
+
 /** Camera optics by mount: field of view and range (metres). */
 function optics(rnd: Random, mount: MountType): { fovDeg: number; rangeM: number } {
   if (mount === 'doorbell') return { fovDeg: rnd.int(140, 165), rangeM: rnd.int(10, 21) };
@@ -117,8 +121,8 @@ function makeCamera(rnd: Random, n: number, k: number, site: SyntheticSite, kind
   return {
     id: `cam-${pad(n)}`, siteId: site.id, memberId: site.memberId, name: `${site.address} ${mount} camera ${k + 1}`,
     lat: site.lat, lon: site.lon, headingDeg: Math.round(heading * 10) / 10, ...optics(rnd, mount), mountType: mount,
-    sharingMode: kind === 'agency' ? 'live' : rnd.weighted({ live: 25, on_request: 45, alarm_only: 15, none: 15 }),
-    status: rnd.weighted({ online: 88, offline: 10, pending_attestation: 2 }) as CameraStatus,
+    sharingMode: kind === 'agency' ? 'live' : rnd.weighted(SHARING_PRIOR),
+    status: rnd.weighted(STATUS_PRIOR),
     arterial: site.arterial, publicViewAttested: true,
   };
 }
@@ -138,7 +142,7 @@ export function generateNetwork(opts: NetworkOptions): SyntheticNetwork {
   const arterials = streets.filter((s) => s.arterial);
   const residential = streets.filter((s) => !s.arterial);
   while (cameras.length < target) {
-    const kind: SiteKind = rnd.weighted({ agency: 5, business: 35, resident: 60 });
+    const kind: SiteKind = rnd.weighted(SITE_KIND_PRIOR);
     const street = kind === 'resident' && residential.length && rnd.chance(0.85) ? rnd.pick(residential) : rnd.pick(arterials);
     const placed = placeSite(rnd, street, sites.length, blockM * (g - 1));
     const member = kind === 'agency' ? rnd.pick(agencies) : newMember(rnd, members, kind, street.name);

@@ -54,12 +54,20 @@ export function createRandom(seed: number | string): Random {
   return rnd;
 }
 
+const cumulative = new WeakMap<object, { keys: string[]; sums: number[] }>();
+
+/** Weighted pick; the cumulative table is built once per weights object. */
 function pickWeighted<T extends string>(weights: Readonly<Record<T, number>>, u: number): T {
-  const entries = Object.entries(weights) as [T, number][];
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let x = u * total;
-  for (const [k, w] of entries) if ((x -= w) < 0) return k;
-  return entries[entries.length - 1]![0];
+  let table = cumulative.get(weights);
+  if (!table) {
+    let sum = 0;
+    const entries = Object.entries(weights) as [string, number][];
+    table = { keys: entries.map(([k]) => k), sums: entries.map(([, w]) => (sum += w)) };
+    cumulative.set(weights, table);
+  }
+  const x = u * table.sums[table.sums.length - 1]!;
+  for (let i = 0; i < table.sums.length; i++) if (x < table.sums[i]!) return table.keys[i] as T;
+  return table.keys[table.keys.length - 1] as T;
 }
 
 /** Knuth's method for small λ, a rounded normal approximation above 30. */
