@@ -24,7 +24,11 @@ export class ApiError extends Error {
     if (!Array.isArray(issues)) return out;
     for (const issue of issues as Partial<ValidationIssue & { path: string | (string | number)[] }>[]) {
       const path = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? '');
-      if (path && !out[path]) out[path] = String(issue.message ?? 'invalid');
+      const message = String(issue.message ?? 'invalid');
+      if (path && !out[path]) out[path] = message;
+      // Forms key fields by their own name; a nested path (`body.lat`) also answers to its last part.
+      const last = path.split('.').pop();
+      if (last && !out[last]) out[last] = message;
     }
     return out;
   }

@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { authApi } from '../api/auth.ts';
 import { isApiError, onUnauthorised } from '../api/http.ts';
 import type { PublicConfig, Session } from '../api/types.ts';
+import { navigate } from './router.tsx';
 
 export interface SessionState {
   /** undefined while the first check runs; null when signed out. */
@@ -32,6 +33,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await authApi.logout();
     } finally {
       setSession(null);
+      // The next person to sign in starts on their own home page, not on the page this one left.
+      navigate('/', { replace: true });
     }
   }, []);
 

@@ -74,7 +74,7 @@ export function MapPage() {
         ref={host}
         className={`map${tileUrl ? '' : ' map--plain'}`}
         role="region"
-        aria-label="Map of cameras. Use the panel to find a camera; drag or use the arrow keys to move the map."
+        aria-label="Map of cameras (drag or use the arrow keys to move; the panel lists and finds cameras)"
         data-cameras={data?.cameras.length ?? 0}
       />
       <MapPanel data={data} error={error} live={live} selected={selected} onFocus={focus} onClose={() => setSelected(null)} onRetry={reload} />

@@ -38,7 +38,9 @@ export function CameraCard({ camera, onChange }: { camera: Camera; onChange: (c:
         <div>
           <h3>What this camera sees</h3>
           <p>{describeView(camera)}</p>
-          <p className="muted small">Last picture: {formatTime(camera.lastFrameAt)}. Video is kept {camera.retentionDays} days, then deleted.</p>
+          <p className="muted small">
+            {camera.lastFrameAt ? `Last picture: ${formatTime(camera.lastFrameAt)}.` : 'No picture received yet.'} Video is kept {camera.retentionDays} days, then deleted.
+          </p>
         </div>
       </div>
 

@@ -1,0 +1,75 @@
+/** Starts the real system (`camnet up`) on a temporary data dir and a free port; reads the set-up link it prints. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningCamnet {
+  url: string;
+  /** The one-time set-up path printed on first run (`/setup?token=…`). */
+  setupPath: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`camnet exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`camnet did not answer ${url}/healthz within ${timeoutMs} ms`);
+}
+
+export async function startCamnet(timeoutMs = 90_000): Promise<RunningCamnet> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'camnet-e2e-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--data-dir', dataDir, '--port', String(port)], {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise<void>((r) => {
+        const t = setTimeout(() => (child.kill('SIGKILL'), r()), 10_000);
+        child.once('exit', () => (clearTimeout(t), r()));
+      });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealthy(url, child, timeoutMs);
+    const until = Date.now() + 10_000;
+    let m: RegExpExecArray | null = null;
+    while (!(m = /\/setup\?token=[\w.~%-]+/.exec(out)) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    if (!m) throw new Error(`camnet printed no set-up link:\n${out}`);
+    return { url, setupPath: m[0], output: () => out, stop };
+  } catch (e) {
+    await stop();
+    throw new Error(`${(e as Error).message}\n--- camnet output ---\n${out}`);
+  }
+}
