@@ -108,6 +108,7 @@ export async function createHubApp(deps: HubAppDeps): Promise<FastifyInstance & 
     httpSeconds.observe({ method: req.method, route: req.routeOptions.url ?? 'unknown', status: reply.statusCode }, reply.elapsedTime / 1000);
   });
 
+  registerAuditHook(app, s.audit);
   app.decorateRequest('principal', null);
   app.decorateRequest('edgeId', null);
   app.addHook('onRequest', async (req, reply) => {
@@ -116,7 +117,6 @@ export async function createHubApp(deps: HubAppDeps): Promise<FastifyInstance & 
     req.principal = await resolvePrincipal({ auth: s.auth, resolveToken: s.tokens.resolve }, req.headers, req.cookies);
   });
   app.addHook('preValidation', createAccessGuard({ authenticateEdge: s.edges.authenticate }));
-  registerAuditHook(app, s.audit);
 
   registerHealthRoutes(app, { ready: deps.ready, metrics, version: deps.version });
   registerSettingsRoutes(app, { settings: deps.settings });

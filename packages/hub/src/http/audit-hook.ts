@@ -8,7 +8,7 @@ function outcomeOf(status: number): 'success' | 'failure' | 'denied' {
 }
 
 function actorFor(req: FastifyRequest, bodyField?: string): string {
-  if (req.auditNote.actor) return req.auditNote.actor;
+  if (req.auditNote?.actor) return req.auditNote.actor;
   if (req.principal) return actorOf(req.principal);
   const body = req.body as Record<string, unknown> | undefined;
   const given = bodyField && body && typeof body[bodyField] === 'string' ? String(body[bodyField]).toLowerCase() : null;
@@ -27,7 +27,7 @@ export function registerAuditHook(app: FastifyInstance, audit: AuditService): vo
   app.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload) => {
     const spec = req.routeOptions.config?.audit;
     if (!spec) return payload;
-    const note = req.auditNote;
+    const note = req.auditNote ?? {};
     const target = note.target ?? spec.target?.(req) ?? null;
     await audit.record({
       actor: actorFor(req, spec.actorFromBody),

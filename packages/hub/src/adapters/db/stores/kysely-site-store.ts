@@ -32,9 +32,9 @@ export function createKyselySiteStore({ db }: HubDatabase): SiteStore {
     },
     async delete(id) {
       return db.transaction().execute(async (trx) => {
-        const used = await trx.selectFrom('cameras').select('id').where('site_id', '=', id).limit(1)
-          .union(trx.selectFrom('edges').select('id').where('site_id', '=', id).limit(1)).execute();
-        if (used.length) return false;
+        const camera = await trx.selectFrom('cameras').select('id').where('site_id', '=', id).limit(1).executeTakeFirst();
+        const edge = await trx.selectFrom('edges').select('id').where('site_id', '=', id).limit(1).executeTakeFirst();
+        if (camera || edge) return false;
         await trx.deleteFrom('sites').where('id', '=', id).execute();
         return true;
       });
