@@ -11,6 +11,7 @@ import {
   plateDeletionKeys,
   plateFuzzyKeys,
   plateKey,
+  planPlateQuery,
 } from './plates.ts';
 
 const refusalId = (f: () => unknown): string | undefined => {
@@ -112,5 +113,30 @@ describe('assertPlateQueryNarrowEnough', () => {
     expect(assertPlateQueryNarrowEnough('A*', { cameraCount: 3 }).knownChars).toBe(1);
     expect(assertPlateQueryNarrowEnough('A*', { areaM2: 500_000 }).knownChars).toBe(1);
     expect(isNarrowScope({ fromMs: 0, toMs: 2 * day, cameraCount: 50, areaM2: 5e6 })).toBe(false);
+  });
+});
+
+describe('planPlateQuery', () => {
+  const wide = { fromMs: 0, toMs: 30 * 24 * 3600_000 };
+  it('plans exact, fuzzy and pattern lookups with graders', () => {
+    const exact = planPlateQuery('ab1 c2d', { scope: wide });
+    expect(exact).toMatchObject({ kind: 'exact', plate: 'AB1C2D', keys: ['A81C20'] });
+    expect(exact.grade('AB1C2D')?.quality).toBe('exact');
+    expect(exact.grade('A81C2D')).toBeNull();
+    const fuzzy = planPlateQuery('AB1C2D', { fuzzy: true, scope: wide });
+    expect(fuzzy.kind === 'fuzzy' && fuzzy.keys.includes(plateKey('A81CZD'))).toBe(true);
+    expect(fuzzy.grade('A81CZD')?.quality).toBe('confusion');
+    expect(fuzzy.grade('AB1C2')?.quality).toBe('one_edit');
+    const pattern = planPlateQuery('AB?C*', { scope: wide });
+    expect(pattern).toMatchObject({ kind: 'pattern', keyRange: { gte: 'A8', lt: 'A8~' } });
+    expect(pattern.grade('ABXC9')?.quality).toBe('exact');
+    expect(pattern.grade('A8XC9')?.quality).toBe('confusion');
+    expect(pattern.grade('XBXC9')).toBeNull();
+    expect(planPlateQuery('*12C', { scope: wide })).toMatchObject({ kind: 'pattern', keyRange: null });
+  });
+  it('applies the too-broad refusal to every kind', () => {
+    expect(refusalId(() => planPlateQuery('A?', { scope: wide }))).toBe('plate_pattern_too_broad');
+    expect(refusalId(() => planPlateQuery('AB', { fuzzy: true, scope: wide }))).toBe('plate_pattern_too_broad');
+    expect(planPlateQuery('AB', { scope: { cameraCount: 2 } }).kind).toBe('exact');
   });
 });

@@ -26,6 +26,10 @@
  *   fuzzy lookup n+1 seeks but multiplies index writes by ~8 per event; ingest is the scarcer budget
  *   (issue 5), so the expansion happens at query time instead. `plateDeletionKeys` stays exported
  *   for stores that want the side table (e.g. PostgreSQL with spare write capacity).
+ * - Range scans assume byte order: SQLite's default BINARY collation has it; on PostgreSQL declare
+ *   the plate_key index `COLLATE "C"` (or `text_pattern_ops`) so prefix ranges and LIKE use it.
+ * - `planPlateQuery` turns one search box value into the lookup (keys, or a key range / LIKE) and a
+ *   `grade` function for each candidate row; a store needs nothing else from this file.
  */
 import { invalid } from './errors.ts';
 import type { PlateRead } from './vehicle-event.ts';
@@ -226,4 +230,27 @@ export function assertPlateQueryNarrowEnough(text: string, scope: PlateQueryScop
       `or narrow the search to 24 hours or less, 10 cameras or fewer, or an area of 1 km² or less.`,
     { knownChars: pattern.knownChars, minKnownChars: MIN_KNOWN_PLATE_CHARS, narrowScope: NARROW_SCOPE },
   );
+}
+
+/** How a store looks a plate query up, and how it grades each candidate (null: drop the row). */
+export type PlateQueryPlan =
+  | { kind: 'exact' | 'fuzzy'; plate: string; keys: string[]; grade: (read: string) => PlateMatch | null }
+  | { kind: 'pattern'; pattern: PlatePattern; keyRange: { gte: string; lt: string } | null; grade: (read: string) => PlateMatch | null };
+
+/**
+ * Plans a plate search: a pattern if it has `?` or `*`, else exact (same key, exact text only) or
+ * fuzzy (confusions and one dropped/extra character). Applies the too-broad refusal first.
+ * A pattern hit is `exact` when its literal characters match as typed, `confusion` when only folded.
+ */
+export function planPlateQuery(text: string, opts: { fuzzy?: boolean; scope: PlateQueryScope }): PlateQueryPlan {
+  const pattern = assertPlateQueryNarrowEnough(text, opts.scope);
+  if (isPlatePattern(pattern.source)) {
+    const keyRange = pattern.keyPrefix ? { gte: pattern.keyPrefix, lt: `${pattern.keyPrefix}~` } : null;
+    const grade = (read: string): PlateMatch | null =>
+      pattern.test(read) ? { quality: 'exact', score: SCORE.exact, confusions: 0 } : pattern.test(read, { confusions: true }) ? { quality: 'confusion', score: SCORE.confusion, confusions: 1 } : null;
+    return { kind: 'pattern', pattern, keyRange, grade };
+  }
+  const plate = pattern.source;
+  if (opts.fuzzy) return { kind: 'fuzzy', plate, keys: plateFuzzyKeys(plate), grade: (read) => matchPlate(plate, read) };
+  return { kind: 'exact', plate, keys: [plateKey(plate)], grade: (read) => (normalisePlate(read) === plate ? matchPlate(plate, read) : null) };
 }
