@@ -59,6 +59,7 @@ const rebuildMs = Number(process.hrtime.bigint() - rebuildStart) / 1e6;
 const points = queryPoints(cameras, queryCount, 'bench-nearest-queries');
 time(points.slice(0, 2000), (p) => index.covering(p, 10)); // warm-up (JIT)
 const indexed = time(points, (p) => index.covering(p, 10));
+const nearby = time(points, (p) => index.nearby(p, 46, 50)); // Chicago's "within 150 ft", cones that miss
 const brutePoints = points.slice(0, bruteCount);
 time(brutePoints.slice(0, 50), (p) => bruteCovering(cameras, p, 10));
 const brute = time(brutePoints, (p) => bruteCovering(cameras, p, 10));
@@ -74,6 +75,8 @@ const result = {
   rebuildMs: r1(rebuildMs),
   p50Us: r1(pct(indexed.us, 0.5)),
   p99Us: r1(pct(indexed.us, 0.99)),
+  nearby46mP50Us: r1(pct(nearby.us, 0.5)),
+  nearby46mP99Us: r1(pct(nearby.us, 0.99)),
   bruteQueries: brutePoints.length,
   bruteP50Us: r1(pct(brute.us, 0.5)),
   bruteP99Us: r1(pct(brute.us, 0.99)),

@@ -224,8 +224,11 @@ function positionUncertainty(pb: Problem, p: Vec, t0: number, cost: number): num
 export function groupImpulseReports<T extends Pick<ArrivalReport, 'sensorId' | 'arrivalMs'>>(reports: readonly T[], opts: { windowMs?: number } = {}): T[][] {
   const windowMs = opts.windowMs ?? 3000;
   const groups: { start: number; sensors: Set<string>; items: T[] }[] = [];
+  let firstOpen = 0; // groups start in time order, so closed ones form a prefix
   for (const r of [...reports].sort((a, b) => a.arrivalMs - b.arrivalMs)) {
-    const g = groups.find((x) => r.arrivalMs - x.start <= windowMs && !x.sensors.has(r.sensorId));
+    while (firstOpen < groups.length && r.arrivalMs - groups[firstOpen]!.start > windowMs) firstOpen++;
+    let g: (typeof groups)[number] | undefined;
+    for (let i = firstOpen; i < groups.length && !g; i++) if (!groups[i]!.sensors.has(r.sensorId)) g = groups[i];
     if (g) {
       g.sensors.add(r.sensorId);
       g.items.push(r);

@@ -105,6 +105,7 @@ describe('generateVehicleEvents', () => {
     expect(noisy).toBeGreaterThan(0.04);
     expect(noisy).toBeLessThan(0.15);
     expect(share((e) => e.plate === null)).toBeGreaterThan(0.05);
+    expect(share((e) => e.source === 'camera-ai')).toBeGreaterThan(0.02);
   });
 
   it('has returning vehicles that travel between cameras at city speeds', () => {

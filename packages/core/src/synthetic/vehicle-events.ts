@@ -150,9 +150,16 @@ function observe(rnd: Random, s: Sighting, seq: number, ocrNoise: number, utcOff
     plate: unreadable ? null : readPlate(rnd, v.plate!, ocrNoise),
     direction: s.direction,
     box: [rnd.int(0, 1920 - w), rnd.int(200, 700), w, Math.round(w * 0.6)],
-    source: s.camera.source ?? 'edge',
+    source: s.camera.source ?? sourceOf(s.camera.id),
     truth: { vehicleId: v.id, plate: v.plate, colour: v.colour, type: v.type },
   };
+}
+
+/** About one camera in seven reports through its own built-in AI rather than camnet's edge vision. */
+function sourceOf(cameraId: string): 'edge' | 'camera-ai' {
+  let h = 0;
+  for (let i = 0; i < cameraId.length; i++) h = (Math.imul(h, 31) + cameraId.charCodeAt(i)) | 0;
+  return (h >>> 0) % 7 === 0 ? 'camera-ai' : 'edge';
 }
 
 const SLIPS: Partial<Record<VehicleType, VehicleType>> = { car: 'suv', suv: 'car', pickup: 'truck', truck: 'pickup', van: 'suv', bus: 'truck', motorcycle: 'bicycle', bicycle: 'motorcycle' };

@@ -91,7 +91,7 @@ function buildBuckets(cameras: Iterable<IndexedCamera>): Bucket[] {
     const tree = new KDBush(list.length);
     for (const c of list) tree.add(c.lon, c.lat);
     tree.finish();
-    return [{ maxRangeM: Math.max(...list.map((c) => c.rangeM)), tree, cameras: list }];
+    return [{ maxRangeM: list.reduce((m, c) => Math.max(m, c.rangeM), 0), tree, cameras: list }];
   });
 }
 
