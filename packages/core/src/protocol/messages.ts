@@ -41,6 +41,7 @@ export const heartbeatSchema = z.object({
   ...base,
   type: z.literal('heartbeat'),
   edgeTime: isoTime,
+  /** Edge clock minus hub clock in ms (positive: the edge is ahead); the hub flags |offset| > 2000. */
   clockOffsetMs: z.number(),
   diskUsedBytes: z.number().min(0),
   diskBudgetBytes: z.number().min(0),
@@ -65,19 +66,9 @@ export const eventBatchSchema = z.object({
 });
 export type EventBatch = z.infer<typeof eventBatchSchema>;
 
-/** Messages an edge sends to the hub. */
-export const edgeMessageSchema = z.discriminatedUnion('type', [
-  helloSchema,
-  heartbeatSchema,
-  eventBatchSchema,
-  clipReadySchema,
-  snapshotReadySchema,
-  commandFailedSchema,
-]);
-export type EdgeMessage = z.infer<typeof edgeMessageSchema>;
-
 /**
- * The hub acknowledges a message by its id. For an `events` batch it fills `accepted` and `duplicates`
+ * Either side acknowledges a message by its id (the edge acks hold commands). For an `events` batch the hub
+ * fills `accepted` and `duplicates`
  * (accepted + duplicates = batch size; a resent batch comes back all duplicates).
  */
 export const ackSchema = z.object({
@@ -88,6 +79,18 @@ export const ackSchema = z.object({
   duplicates: z.number().int().min(0).optional(),
   hubTime: isoTime.optional(),
 });
+/** Messages an edge sends to the hub. */
+export const edgeMessageSchema = z.discriminatedUnion('type', [
+  helloSchema,
+  ackSchema,
+  heartbeatSchema,
+  eventBatchSchema,
+  clipReadySchema,
+  snapshotReadySchema,
+  commandFailedSchema,
+]);
+export type EdgeMessage = z.infer<typeof edgeMessageSchema>;
+
 export const welcomeSchema = z.object({ ...base, type: z.literal('welcome'), edgeId: z.string(), hubTime: isoTime });
 export const errorMessageSchema = z.object({ ...base, type: z.literal('error'), errorId: z.string(), message: z.string() });
 
