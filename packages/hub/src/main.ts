@@ -25,6 +25,8 @@ import { createMembersService } from './features/members/members.service.ts';
 import { createSitesService } from './features/sites/sites.service.ts';
 import { createTokensService } from './features/tokens/tokens.service.ts';
 import { createUsersService } from './features/users/users.service.ts';
+import { seedDemoNetwork } from './features/demo/demo-seed.ts';
+import type { DemoCredential } from './features/demo/demo-seed.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -76,15 +78,21 @@ export type ComposedHub = ReturnType<typeof composeHub>;
 export interface RunningHub {
   url: string;
   setupUrl: string | null;
+  /** Set when `demo` seeded a fresh data dir: one account per role. */
+  demoCredentials: DemoCredential[] | null;
   hub: ComposedHub;
   close(): Promise<void>;
 }
 
 /** Starts the hub on its configured port: database, migrations, services, HTTP, background sweeps. */
-export async function startHub(config: HubConfig, opts: { quiet?: boolean } = {}): Promise<RunningHub> {
+export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?: boolean } = {}): Promise<RunningHub> {
   const logger = pino({ level: opts.quiet ? 'silent' : config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
   const database = await openHubDatabase(config);
   const hub = composeHub(config, database);
+  const { services, stores } = hub;
+  const demoCredentials = opts.demo && (await services.auth.needsSetup())
+    ? await seedDemoNetwork({ members: services.members, sites: services.sites, cameras: services.cameras, cameraStore: stores.cameras, users: services.users })
+    : null;
   const app = await createHubApp({
     services: hub.services,
     bus: hub.bus,
@@ -106,6 +114,7 @@ export async function startHub(config: HubConfig, opts: { quiet?: boolean } = {}
   return {
     url,
     setupUrl: setupToken ? `${url}/setup?token=${setupToken}` : null,
+    demoCredentials,
     hub,
     async close() {
       clearInterval(sweep);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadHubConfig, maskConfig, startHub } from '@camnet/hub';
 
@@ -15,6 +17,8 @@ function configFrom(opts: UpOptions) {
   if (opts.dataDir) overrides.dataDir = opts.dataDir;
   if (opts.port) overrides.port = opts.port;
   if (opts.host) overrides.host = opts.host;
+  // The demo is for looking around: no authenticator app needed. Production keeps MFA for admin/operator/investigator.
+  if (opts.demo) overrides.mfaRequiredRoles = [];
   return loadHubConfig({ overrides, file: opts.config });
 }
 
@@ -24,9 +28,15 @@ async function runHub(opts: UpOptions, mode: 'up' | 'hub'): Promise<void> {
     process.stdout.write(JSON.stringify(maskConfig(config), null, 2) + '\n');
     return;
   }
-  const running = await startHub(config);
+  const running = await startHub(config, { demo: opts.demo });
   process.stdout.write(`camnet ${mode === 'up' ? 'is running (hub + local edge)' : 'hub is running'} at ${running.url}\n`);
   process.stdout.write(`  data: ${config.dataDir}   database: ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}   API docs: ${running.url}/api/docs\n`);
+  if (running.demoCredentials) {
+    const lines = running.demoCredentials.map((c) => `  ${c.role.padEnd(13)} ${c.email.padEnd(34)} ${c.password}`);
+    const text = `Demo network seeded (synthetic data). Sign in at ${running.url} as:\n\n${lines.join('\n')}\n\nTwo-step sign-in is off in the demo.\n`;
+    writeFileSync(join(config.dataDir, 'demo-credentials.txt'), text, { mode: 0o600 });
+    process.stdout.write(`\n${text}(also saved in ${join(config.dataDir, 'demo-credentials.txt')})\n`);
+  }
   if (running.setupUrl) {
     process.stdout.write(`\nFirst run: create the first admin account with this one-time link:\n\n  ${running.setupUrl}\n\n`);
   }
