@@ -27,7 +27,7 @@ export function MapPage() {
   const tileUrl = config?.mapTileUrl ?? null;
 
   useEffect(() => {
-    const m = L.map(host.current!, { zoomControl: false, zoomAnimation: false, fadeAnimation: false, preferCanvas: true, worldCopyJump: false, attributionControl: !!tileUrl });
+    const m = L.map(host.current!, { minZoom: 2, maxZoom: 19, zoomControl: false, zoomAnimation: false, fadeAnimation: false, preferCanvas: true, worldCopyJump: false, attributionControl: !!tileUrl });
     m.setView([20, 0], 2);
     L.control.zoom({ position: 'bottomright' }).addTo(m);
     L.control.scale({ position: 'bottomright', imperial: false }).addTo(m);
