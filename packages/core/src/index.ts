@@ -13,3 +13,4 @@ export * from './protocol/command-results.ts';
 export * from './plates.ts';
 export * from './multilateration.ts';
 export * from './synthetic/index.ts';
+export * from './protocol/edge-events.ts';

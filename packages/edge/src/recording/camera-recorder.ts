@@ -5,7 +5,7 @@ import type { DirectSource } from '../sources/camera-source.ts';
 import { ffmpegInputArgs } from '../sources/ffmpeg-input-args.ts';
 import { pollSnapshots, type SnapshotPoller } from '../sources/http-snapshot-poller.ts';
 import { spawnSegmenter, type SegmenterOptions, type SegmenterProcess } from './ffmpeg-segmenter.ts';
-import type { SegmentIndex } from './segment-index.ts';
+import type { Gap, SegmentIndex } from './segment-index.ts';
 
 /** What a camera recorder needs; `spawn` and `clock` are injectable for tests. */
 export interface CameraRecorderDeps {
@@ -21,6 +21,8 @@ export interface CameraRecorderDeps {
   clock?: () => number;
   spawn?: (o: SegmenterOptions) => SegmenterProcess;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
+  /** Called when a gap opens and again when it closes (the edge reports gaps to the hub's timeline). */
+  onGap?: (gap: Gap) => void;
 }
 
 /** A camera's continuous recording: one ffmpeg at a time, restarted on exit or stall, gaps recorded with cause. */
@@ -49,11 +51,13 @@ export function createCameraRecorder(d: CameraRecorderDeps): CameraRecorder {
   mkdirSync(d.dir, { recursive: true });
 
   const openGap = (startMs: number, cause: string) => {
-    if (!d.index.openGapOf(d.cameraId)) d.index.openGap(d.cameraId, startMs, cause);
+    if (!d.index.openGapOf(d.cameraId)) d.onGap?.(d.index.openGap(d.cameraId, startMs, cause));
   };
   const closeGap = (endMs: number) => {
     const g = d.index.openGapOf(d.cameraId);
-    if (g) d.index.closeGap(g.id, endMs);
+    if (!g) return;
+    d.index.closeGap(g.id, endMs);
+    d.onGap?.({ ...g, endMs });
   };
 
   const onSegment = (s: { path: string; durationS: number }) => {

@@ -2,13 +2,13 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROTOCOL_VERSION } from '@camnet/core';
+import { PROTOCOL_VERSION, type EdgeMessage } from '@camnet/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClipService } from '../clips/clip-service.ts';
 import { createSqliteOutbox } from '../outbox/sqlite-outbox.ts';
 import { createSqliteSegmentIndex } from '../recording/sqlite-segment-index.ts';
 import { clockOffsetMs, reconnectDelayMs } from './backoff.ts';
-import { createCommandHandler } from './command-handler.ts';
+import { createCommandHandler, type HubCommand } from './command-handler.ts';
 import { enrolEdge, loadCredential } from './enrolment.ts';
 import { uploadToHub } from './http-upload.ts';
 import { startRecordingHub, type RecordingHub } from './recording-hub.ts';
@@ -27,7 +27,7 @@ const tempDir = () => {
   return d;
 };
 
-function setup(hub: RecordingHub, onCommand = async () => ({ type: 'ack', id: 'x', of: 'x' }) as const) {
+function setup(hub: RecordingHub, onCommand: (cmd: HubCommand) => Promise<EdgeMessage> = async () => ({ type: 'ack', id: 'x', of: 'x' })) {
   const outbox = createSqliteOutbox(new Database(':memory:'));
   const uplink: Uplink = startUplink({
     hubUrl: hub.url, credential: () => 'secret-cred', agentVersion: '0.1.0', cameraIds: () => ['cam1'], outbox,

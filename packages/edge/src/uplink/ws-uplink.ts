@@ -47,6 +47,15 @@ export interface Uplink {
 }
 
 const POLL_MS = 1000;
+// Keep one WebSocket message small enough for any hub's frame limit (events may carry thumbnails).
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+/** The longest prefix of items whose payloads fit in MAX_BATCH_BYTES (always at least one item). */
+function capBytes(items: OutboxItem[]): OutboxItem[] {
+  let total = 0;
+  const n = items.findIndex((it, i) => (total += JSON.stringify(it.payload).length) > MAX_BATCH_BYTES && i > 0);
+  return n === -1 ? items : items.slice(0, n);
+}
 
 /** The hub's WebSocket endpoint for edges: http(s) → ws(s), path /api/v1/edges/connect. */
 export function connectUrl(hubUrl: string): string {
@@ -83,7 +92,7 @@ export function startUplink(d: UplinkDeps): Uplink {
 
   function drain(): void {
     if (!st.connected || inFlight) return;
-    const items = d.outbox.takeBatch(d.batchSize);
+    const items = capBytes(d.outbox.takeBatch(d.batchSize));
     if (items.length === 0) return;
     const id = remember(newId());
     const events = items.map((it) => ({ key: it.key, kind: it.kind, edgeTime: new Date(it.createdMs).toISOString(), payload: it.payload }));
