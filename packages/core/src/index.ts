@@ -14,3 +14,4 @@ export * from './plates.ts';
 export * from './multilateration.ts';
 export * from './synthetic/index.ts';
 export * from './protocol/edge-events.ts';
+export * from './protocol/camera-config.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clipRequestSchema, holdReleaseSchema, holdSetSchema, snapshotRequestSchema } from './commands.ts';
 import { clipReadySchema, commandFailedSchema, snapshotReadySchema } from './command-results.ts';
+import { camerasConfigSchema } from './camera-config.ts';
 
 /**
  * Major version of the hub ⇄ edge protocol; the edge sends it in `hello`, the hub refuses majors it does not
@@ -103,5 +104,6 @@ export const hubMessageSchema = z.discriminatedUnion('type', [
   snapshotRequestSchema,
   holdSetSchema,
   holdReleaseSchema,
+  camerasConfigSchema,
 ]);
 export type HubMessage = z.infer<typeof hubMessageSchema>;

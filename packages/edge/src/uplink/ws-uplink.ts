@@ -1,4 +1,4 @@
-import { hubMessageSchema, newId, PROTOCOL_MINOR, PROTOCOL_VERSION, type CameraHealth, type EdgeMessage, type HubMessage } from '@camnet/core';
+import { hubMessageSchema, newId, PROTOCOL_MINOR, PROTOCOL_VERSION, type CameraHealth, type CamerasConfig, type EdgeMessage, type HubMessage } from '@camnet/core';
 import WebSocket from 'ws';
 import type { Outbox, OutboxItem } from '../outbox/outbox.ts';
 import { clockOffsetMs, reconnectDelayMs, type BackoffPolicy } from './backoff.ts';
@@ -20,6 +20,8 @@ export interface UplinkDeps {
   outbox: Outbox;
   health: () => EdgeHealthSnapshot;
   onCommand: (cmd: HubCommand) => Promise<EdgeMessage>;
+  /** The hub's list of cameras this edge serves (sent after welcome and on every registry change). */
+  onCamerasConfig?: (config: CamerasConfig) => void;
   heartbeatMs: number;
   backoff: BackoffPolicy;
   batchSize: number;
@@ -126,6 +128,7 @@ export function startUplink(d: UplinkDeps): Uplink {
     if (msg.type === 'welcome') return onWelcome(msg.edgeId);
     if (msg.type === 'ack') return onAck(msg.of);
     if (msg.type === 'error') return log('hub reported an error', { errorId: msg.errorId, message: msg.message });
+    if (msg.type === 'cameras.config') return d.onCamerasConfig?.(msg);
     void d.onCommand(msg).then(send);
   }
   function onWelcome(edgeId: string): void {
