@@ -11,6 +11,7 @@ import { createCameraRecorder, type CameraRecorder } from './camera-recorder.ts'
 import { spawnSegmenter, type SegmenterProcess } from './ffmpeg-segmenter.ts';
 import { createSqliteSegmentIndex } from './sqlite-segment-index.ts';
 import type { DirectSource } from '../sources/camera-source.ts';
+import type { Gap } from './segment-index.ts';
 
 const FFMPEG = resolveFfmpegPath();
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -47,6 +48,7 @@ async function startStallingMjpegCamera(framesPerConnection: number): Promise<{ 
 }
 
 function setup(source: DirectSource, opts: { stallMs?: number; segmentSeconds?: number } = {}) {
+  const gapEvents: Gap[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'camnet-rec-'));
   const index = createSqliteSegmentIndex(new Database(join(dir, 'edge.db')));
   const procs: SegmenterProcess[] = [];
@@ -54,10 +56,11 @@ function setup(source: DirectSource, opts: { stallMs?: number; segmentSeconds?: 
     cameraId: 'cam1', resolveSource: async () => source, index, dir: join(dir, 'cam1'), ffmpegPath: FFMPEG,
     segmentSeconds: opts.segmentSeconds ?? 1, format: 'fmp4', stallMs: opts.stallMs ?? 20_000,
     spawn: (o) => { const p = spawnSegmenter(o); procs.push(p); return p; },
+    onGap: (g) => gapEvents.push(g),
   });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cleanups.push(() => recorder.stop());
-  return { dir, index, recorder, procs };
+  return { dir, index, recorder, procs, gapEvents };
 }
 
 const GENERATED = 'testsrc2=size=320x240:rate=10';
@@ -89,7 +92,7 @@ describe('camera recorder (real ffmpeg)', () => {
   it('restarts ffmpeg after a crash and records the gap with its cause', async () => {
     const cam = await startStallingMjpegCamera(1_000_000);
     cleanups.push(() => void cam.server.close());
-    const { index, recorder, procs } = setup({ kind: 'mjpeg', url: cam.url });
+    const { index, recorder, procs, gapEvents } = setup({ kind: 'mjpeg', url: cam.url });
     recorder.start();
     await until(() => recorder.health().online, 5000);
     process.kill(procs[0]!.pid!, 'SIGKILL');
@@ -97,6 +100,7 @@ describe('camera recorder (real ffmpeg)', () => {
     const [gap] = index.gapsBetween('cam1', 0, Date.now() + 1);
     expect(gap?.cause).toMatch(/^ffmpeg_exited signal=SIGKILL/);
     expect(gap?.endMs).not.toBeNull();
+    expect(gapEvents.map((g) => [g.id, g.endMs === null])).toEqual([[gap!.id, true], [gap!.id, false]]); // reported open, then closed
   });
 
   it('watchdog kills a stalled ffmpeg and restarts it; the gap says "stalled"', async () => {

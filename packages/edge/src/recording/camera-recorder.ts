@@ -51,7 +51,9 @@ export function createCameraRecorder(d: CameraRecorderDeps): CameraRecorder {
   mkdirSync(d.dir, { recursive: true });
 
   const openGap = (startMs: number, cause: string) => {
-    if (!d.index.openGapOf(d.cameraId)) d.onGap?.(d.index.openGap(d.cameraId, startMs, cause));
+    if (d.index.openGapOf(d.cameraId)) return;
+    const gap = d.index.openGap(d.cameraId, startMs, cause); // not inside onGap?.(…): that would skip it without a listener
+    d.onGap?.(gap);
   };
   const closeGap = (endMs: number) => {
     const g = d.index.openGapOf(d.cameraId);
