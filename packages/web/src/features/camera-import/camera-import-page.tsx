@@ -41,7 +41,7 @@ export function CameraImportPage() {
     <>
       <PageHeader
         title="Import cameras"
-        intro="Add many cameras at once from a CSV file (one camera a line, a header row with siteId, name, lat, lon, headingDeg, fovDeg, rangeM, …) or a GeoJSON file of points. Nothing is imported unless every line is correct."
+        intro="Add many cameras at once from a CSV file (a header row, then one camera a line: name, siteId, lat, lon, headingDeg, fovDeg, rangeM, mountType, sharingMode, retentionDays, publicViewAttested) or a GeoJSON file of points with the same properties. Nothing is imported unless every line is correct."
         actions={
           <a className="button button--secondary" href={registryApi.exportUrl('csv')} download>
             Download current cameras as CSV

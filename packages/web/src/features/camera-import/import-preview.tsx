@@ -43,9 +43,11 @@ export function ImportPreview({ result, busy, onConfirm }: { result: ImportResul
           </div>
         </>
       )}
-      <button type="button" className="button button--primary" disabled={!ok || busy} onClick={onConfirm}>
-        {busy ? 'Importing…' : `Import ${result.rows} cameras`}
-      </button>
+      {ok && (
+        <button type="button" className="button button--primary" disabled={busy} onClick={onConfirm}>
+          {busy ? 'Importing…' : `Import ${result.rows} cameras`}
+        </button>
+      )}
     </div>
   );
 }

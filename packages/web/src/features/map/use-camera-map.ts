@@ -21,8 +21,12 @@ export function useCameraMap(): { data: CameraMapData | null; error: unknown; li
   const load = useCallback(() => {
     registryApi.cameraMap().then(
       (table) => {
+        const t0 = performance.now();
         const cameras = decodeCameraTable(table);
-        setData({ cameras, index: buildIndex(cameras), loadedAt: new Date() });
+        const index = buildIndex(cameras);
+        // Read by the map benchmark: how long decoding and clustering took in this browser.
+        performance.measure('camnet.map.index', { start: t0, end: performance.now() });
+        setData({ cameras, index, loadedAt: new Date() });
         setError(null);
       },
       (e: unknown) => setError(e),
