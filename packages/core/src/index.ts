@@ -15,3 +15,4 @@ export * from './multilateration.ts';
 export * from './synthetic/index.ts';
 export * from './protocol/edge-events.ts';
 export * from './protocol/camera-config.ts';
+export * from './sharing.ts';

@@ -24,6 +24,10 @@ import type { AuthService } from './features/auth/auth.service.ts';
 import { registerCameraRoutes } from './features/cameras/cameras.routes.ts';
 import type { CamerasService } from './features/cameras/cameras.service.ts';
 import { registerEdgeLinkRoutes } from './features/edges/edge-link.routes.ts';
+import type { EdgeBatchSink } from './features/edges/edge-link.routes.ts';
+import type { EdgeConnections } from './features/edges/edge-connections.ts';
+import { registerClipRoutes } from './features/clips/clips.routes.ts';
+import type { ClipsService } from './features/clips/clips.service.ts';
 import { registerEdgeRoutes } from './features/edges/edges.routes.ts';
 import type { EdgesService } from './features/edges/edges.service.ts';
 import { registerHealthRoutes } from './features/health/health.routes.ts';
@@ -50,7 +54,10 @@ export interface HubAppDeps {
     edges: EdgesService;
     tokens: TokensService;
     audit: AuditService;
+    clips: ClipsService;
   };
+  /** Edges connected to this instance, and where their event batches go. */
+  edgeLink: { connections: EdgeConnections; ingest: EdgeBatchSink };
   bus: EventBus;
   ready: () => Promise<boolean>;
   settings: PublicSettings;
@@ -126,7 +133,8 @@ export async function createHubApp(deps: HubAppDeps): Promise<FastifyInstance & 
   registerSiteRoutes(app, { sites: s.sites });
   registerCameraRoutes(app, { cameras: s.cameras });
   registerEdgeRoutes(app, { edges: s.edges });
-  registerEdgeLinkRoutes(app, { edges: s.edges });
+  registerEdgeLinkRoutes(app, { edges: s.edges, cameras: s.cameras, bus: deps.bus, ...deps.edgeLink });
+  registerClipRoutes(app, { clips: s.clips });
   registerTokenRoutes(app, { tokens: s.tokens });
   registerAuditRoutes(app, { audit: s.audit });
   registerLiveRoutes(app, { bus: deps.bus });

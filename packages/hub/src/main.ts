@@ -26,6 +26,12 @@ import { createSitesService } from './features/sites/sites.service.ts';
 import { createTokensService } from './features/tokens/tokens.service.ts';
 import { createUsersService } from './features/users/users.service.ts';
 import { seedDemoNetwork } from './features/demo/demo-seed.ts';
+import { createFilesystemBlobStore } from './adapters/blob/filesystem-blob-store.ts';
+import { createKyselyClipStore } from './adapters/db/stores/kysely-clip-store.ts';
+import { createClipsService } from './features/clips/clips.service.ts';
+import { createEdgeConnections } from './features/edges/edge-connections.ts';
+import type { EdgeBatchSink } from './features/edges/edge-link.routes.ts';
+import { unavailable } from '@camnet/core';
 import type { DemoCredential } from './features/demo/demo-seed.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,7 +61,10 @@ export function composeHub(config: HubConfig, database: HubDatabase, clock: () =
     edges: createKyselyEdgeStore(database),
     cameras: createKyselyCameraStore(database),
     audit: createKyselyAuditStore(database),
+    clips: createKyselyClipStore(database),
   };
+  const blobs = createFilesystemBlobStore(join(config.dataDir, 'blobs'));
+  const connections = createEdgeConnections();
   const services = {
     audit: createAuditService({ store: stores.audit, clock }),
     auth: createAuthService({
@@ -69,7 +78,12 @@ export function composeHub(config: HubConfig, database: HubDatabase, clock: () =
     edges: createEdgesService({ edges: stores.edges, sites: stores.sites, bus, clock }),
     tokens: createTokensService({ tokens: stores.tokens, users: stores.users, clock }),
   };
-  return { bus, stores, services };
+  const clips = createClipsService({ clips: stores.clips, blobs, cameras: services.cameras, edges: services.edges, connections, clock });
+  // Until the vehicle-event store lands, batches are refused, so edges keep them in their outbox (nothing is lost).
+  const ingest: EdgeBatchSink = async () => {
+    throw unavailable('events_not_accepted_yet', 'This hub does not store vehicle events yet.');
+  };
+  return { bus, stores, services: { ...services, clips }, edgeLink: { connections, ingest } };
 }
 
 export type ComposedHub = ReturnType<typeof composeHub>;
@@ -95,6 +109,7 @@ export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?
     : null;
   const app = await createHubApp({
     services: hub.services,
+    edgeLink: hub.edgeLink,
     bus: hub.bus,
     ready: () => pingDatabase(database.db),
     settings: { networkName: config.networkName, mapTileUrl: config.mapTileUrl, maxRetentionDays: config.maxRetentionDays, offenceCategories: config.offenceCategories },

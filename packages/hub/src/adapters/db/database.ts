@@ -42,7 +42,8 @@ export function openDatabase(opts: { url?: string; dataDir: string; searchPath?:
 
 /** Brings the schema to the newest version; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Unordered: features add numbered migrations independently; each is idempotent with respect to the others.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

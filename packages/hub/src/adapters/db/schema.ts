@@ -24,7 +24,7 @@ export interface SetupTokenRow { token_hash: string; created_at: string; used_at
 export interface SiteRow { id: string; member_id: string; name: string; address: string; lat: number; lon: number; created_at: string; updated_at: string }
 
 export interface EdgeRow {
-  id: string; site_id: string; name: string; enrolment_hash: string | null; credential_hash: string | null;
+  id: string; site_id: string | null; embedded: number; name: string; enrolment_hash: string | null; credential_hash: string | null;
   status: string; version: string | null; last_seen_at: string | null; disk_used_bytes: number | null;
   clock_offset_ms: number | null; created_at: string;
 }
@@ -41,6 +41,55 @@ export interface AuditRow {
   outcome: string; details: string | null; prev_hash: string; hash: string;
 }
 
+/** A vehicle event; id = startedMs * 1000 + slot (time-ordered); codes index the store's frozen vocabularies. */
+export interface VehicleEventRow {
+  id: number; edge_key: number; local_id: string; camera_key: number; ended_ms: number; received_ms: number;
+  type_code: number; colour_code: number; colour_conf: number; colour_alt_code: number;
+  plate: string | null; plate_conf: number | null; plate_read: string | null; direction: number | null; box: string; source_code: number;
+}
+
+export interface VehicleEventPlateRow { plate_key: string; id: number; plate: string }
+
+export interface VehicleEventRefRow { key: number; kind: string; ref: string }
+
+export interface VehicleEventMediaRow { id: number; thumbnail: string | null; plate_crop: string | null }
+
+/** RTCC (migration 0003): incidents and their timeline; `cameras` is the ranked camera list as JSON. */
+export interface IncidentRow {
+  id: string; external_id: string | null; source: string; type: string; priority: number; status: string; disposition: string | null;
+  occurred_at: string; lat: number; lon: number; address: string | null; caller_notes: string | null; cameras: string;
+  created_by: string; created_at: string; updated_at: string;
+}
+
+export interface IncidentTimelineRow { id: string; incident_id: string; at: string; kind: string; actor: string; text: string; data: string | null }
+
+export interface AddressPointRow {
+  id: string; number: number; street: string; street_key: string; street_base: string; unit: string | null; city: string | null;
+  postcode: string | null; lat: number; lon: number;
+}
+
+export interface StreetIntersectionRow { id: string; name: string; base_a: string; base_b: string; lat: number; lon: number }
+
+export interface AcousticSensorRow { id: string; name: string; lat: number; lon: number; clock_sigma_ms: number; created_at: string; updated_at: string }
+
+export interface GunshotRow {
+  id: string; incident_id: string; source: string; lat: number; lon: number; uncertainty_m: number | null; emitted_at: string;
+  sensors: number; details: string; created_at: string;
+}
+
+export interface BoloRow {
+  id: string; incident_id: string | null; event_id: string | null; title: string; plate: string | null; vehicle: string; description: string | null;
+  images: string; last_seen_at: string | null; last_seen_place: string | null; lat: number | null; lon: number | null; sent_by: string; created_at: string;
+}
+
+export interface BoloAckRow { bolo_id: string; user_id: string; user_email: string; at: string; note: string | null }
+
+export interface ClipRow {
+  id: string; camera_id: string; edge_id: string; start_at: string; end_at: string; purpose: string | null; requested_by: string;
+  incident_id: string | null; status: string; edge_sha256: string | null; hub_sha256: string | null; bytes: number | null;
+  blob_key: string | null; gaps: string | null; error_id: string | null; error_message: string | null; created_at: string; ready_at: string | null;
+}
+
 export interface Database {
   members: MemberRow;
   users: UserRow;
@@ -51,4 +100,17 @@ export interface Database {
   edges: EdgeRow;
   cameras: CameraRow;
   audit_log: AuditRow;
+  clips: ClipRow;
+  incidents: IncidentRow;
+  incident_timeline: IncidentTimelineRow;
+  address_points: AddressPointRow;
+  street_intersections: StreetIntersectionRow;
+  acoustic_sensors: AcousticSensorRow;
+  gunshots: GunshotRow;
+  bolos: BoloRow;
+  bolo_acks: BoloAckRow;
+  vehicle_events: VehicleEventRow;
+  vehicle_event_plates: VehicleEventPlateRow;
+  vehicle_event_refs: VehicleEventRefRow;
+  vehicle_event_media: VehicleEventMediaRow;
 }

@@ -141,6 +141,28 @@ export function createCamerasService({ cameras, sites, secrets, bus, clock, maxR
       return c;
     },
 
+    /**
+     * The cameras an edge serves: those assigned to it, those at its site with no assignment, and for the embedded
+     * edge those at sites without an edge of their own. Disabled and unattested cameras are not recorded.
+     */
+    async servedBy(edge: { id: string; siteId: string | null; embedded: boolean }, sitesWithEdges: Set<string>): Promise<Camera[]> {
+      const all = await cameras.list({}, { limit: 1_000_000 });
+      return all.filter((c) => c.publicViewAttested && c.status !== 'disabled' && (
+        c.edgeId === edge.id || (c.edgeId === null && (c.siteId === edge.siteId || (edge.embedded && !sitesWithEdges.has(c.siteId))))));
+    },
+
+    /** Applies an edge's report of its cameras' health; publishes a change when a camera goes online or offline. */
+    async recordHealth(reports: { cameraId: string; online: boolean; lastFrameAt: string | null }[]): Promise<void> {
+      for (const r of reports) {
+        const c = await cameras.findById(r.cameraId);
+        if (!c || !c.publicViewAttested || c.status === 'disabled') continue;
+        const status = r.online ? 'online' : 'offline';
+        if (status === c.status && r.lastFrameAt === c.lastFrameAt) continue;
+        await cameras.update(c.id, { status, lastFrameAt: r.lastFrameAt ?? c.lastFrameAt });
+        if (status !== c.status) await bus.publish('camera.changed', { cameraId: c.id, memberId: c.memberId });
+      }
+    },
+
     /** The stream URL in clear, for the edge that records the camera. */
     streamUrlOf(c: Camera): string | null {
       return c.streamUrlSealed ? secrets.open(c.streamUrlSealed) : null;

@@ -1,10 +1,72 @@
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, edgeMessageSchema, newId } from '@camnet/core';
-import type { HubMessage } from '@camnet/core';
+import type { EdgeCameraConfig, EdgeMessage, HubMessage, OutboxEvent } from '@camnet/core';
+import type { EventBus } from '../../events/event-bus.ts';
+import type { CamerasService } from '../cameras/cameras.service.ts';
+import type { EdgeConnections } from './edge-connections.ts';
 import type { EdgesService } from './edges.service.ts';
 
-/** The edge's one outbound WebSocket: hello, heartbeats, and (later) event batches and command replies. */
-export function registerEdgeLinkRoutes(app: FastifyInstance, { edges }: { edges: EdgesService }): void {
+/** Stores one batch of outbox items from an edge exactly once per idempotency key. */
+export type EdgeBatchSink = (edgeId: string, events: OutboxEvent[]) => Promise<{ accepted: number; duplicates: number }>;
+
+export interface EdgeLinkDeps {
+  edges: EdgesService;
+  cameras: CamerasService;
+  connections: EdgeConnections;
+  bus: EventBus;
+  ingest: EdgeBatchSink;
+}
+
+/** The edge's one outbound WebSocket: hello → welcome + camera list, heartbeats, event batches, command replies. */
+export function registerEdgeLinkRoutes(app: FastifyInstance, deps: EdgeLinkDeps): void {
+  const { edges, cameras, connections, bus } = deps;
+
+  async function camerasConfig(edgeId: string): Promise<HubMessage> {
+    const edge = await edges.get(edgeId);
+    const served = edge ? await cameras.servedBy(edge, await edges.sitesWithEdges()) : [];
+    const list: EdgeCameraConfig[] = served.map((c) => ({
+      cameraId: c.id, name: c.name, streamUrl: cameras.streamUrlOf(c), retentionDays: c.retentionDays,
+      maskMode: c.maskMode as EdgeCameraConfig['maskMode'], privacyMasks: c.privacyMasks, headingDeg: c.headingDeg,
+    }));
+    return { type: 'cameras.config', id: newId(), cameras: list };
+  }
+
+  // Any registry change may move a camera between edges: every connected edge gets its list again.
+  const resend = async () => {
+    for (const e of await edges.all()) {
+      if (connections.isConnected(e.id)) connections.send(e.id, await camerasConfig(e.id));
+    }
+  };
+  bus.subscribe('camera.changed', resend);
+  bus.subscribe('camera.removed', resend);
+
+  async function handle(edgeId: string, m: EdgeMessage, send: (m: HubMessage) => void, close: () => void): Promise<void> {
+    switch (m.type) {
+      case 'hello':
+        if (Math.floor(m.protocolVersion) !== PROTOCOL_VERSION) {
+          send({ type: 'error', id: newId(), errorId: 'protocol_version_unsupported', message: `The hub speaks protocol ${PROTOCOL_VERSION}.` });
+          return close();
+        }
+        await edges.heartbeat(edgeId, { version: m.agentVersion });
+        send({ type: 'welcome', id: newId(), edgeId, hubTime: new Date().toISOString() });
+        return send(await camerasConfig(edgeId));
+      case 'heartbeat':
+        await edges.heartbeat(edgeId, { diskUsedBytes: m.diskUsedBytes, clockOffsetMs: m.clockOffsetMs });
+        await cameras.recordHealth(m.cameras);
+        return send({ type: 'ack', id: newId(), of: m.id, hubTime: new Date().toISOString() });
+      case 'events': {
+        const r = await deps.ingest(edgeId, m.events);
+        return send({ type: 'ack', id: newId(), of: m.id, accepted: r.accepted, duplicates: r.duplicates, hubTime: new Date().toISOString() });
+      }
+      case 'clip.ready':
+      case 'snapshot.ready':
+      case 'command.failed':
+      case 'ack':
+        connections.settle(m);
+        return;
+    }
+  }
+
   app.get('/api/v1/edges/connect', {
     websocket: true,
     schema: { tags: ['edges'], summary: 'Edge agent WebSocket (bearer edge credential)' },
@@ -12,28 +74,24 @@ export function registerEdgeLinkRoutes(app: FastifyInstance, { edges }: { edges:
   }, (socket, req) => {
     const edgeId = req.edgeId!;
     const send = (m: HubMessage) => socket.send(JSON.stringify(m));
-    socket.on('message', async (raw) => {
-      let parsed;
-      try {
-        parsed = edgeMessageSchema.safeParse(JSON.parse(String(raw)));
-      } catch {
-        return send({ type: 'error', id: newId(), errorId: 'message_not_json', message: 'Messages must be JSON.' });
-      }
-      if (!parsed.success) return send({ type: 'error', id: newId(), errorId: 'message_invalid', message: parsed.error.issues[0]?.message ?? 'invalid message' });
-      const m = parsed.data;
-      if (m.type === 'hello') {
-        if (Math.floor(m.protocolVersion) !== PROTOCOL_VERSION) {
-          send({ type: 'error', id: newId(), errorId: 'protocol_version_unsupported', message: `The hub speaks protocol ${PROTOCOL_VERSION}.` });
-          return socket.close(4400, 'protocol version');
+    const detach = connections.attach(edgeId, send);
+    // Messages are handled in order: an ack must never overtake the batch it acknowledges.
+    let queue = Promise.resolve();
+    socket.on('message', (raw) => {
+      queue = queue.then(async () => {
+        let parsed;
+        try {
+          parsed = edgeMessageSchema.safeParse(JSON.parse(String(raw)));
+        } catch {
+          return send({ type: 'error', id: newId(), errorId: 'message_not_json', message: 'Messages must be JSON.' });
         }
-        await edges.heartbeat(edgeId, { version: m.agentVersion });
-        return send({ type: 'welcome', id: newId(), edgeId, hubTime: new Date().toISOString() });
-      }
-      if (m.type === 'heartbeat') {
-        await edges.heartbeat(edgeId, { diskUsedBytes: m.diskUsedBytes, clockOffsetMs: m.clockOffsetMs });
-        return send({ type: 'ack', id: newId(), of: m.id });
-      }
+        if (!parsed.success) return send({ type: 'error', id: newId(), errorId: 'message_invalid', message: parsed.error.issues[0]?.message ?? 'invalid message' });
+        await handle(edgeId, parsed.data, send, () => socket.close(4400, 'protocol version'));
+      }).catch((err) => req.log.error({ err, edgeId }, 'edge message failed'));
     });
-    socket.on('close', () => void edges.disconnected(edgeId));
+    socket.on('close', () => {
+      detach();
+      if (!connections.isConnected(edgeId)) void edges.disconnected(edgeId);
+    });
   });
 }

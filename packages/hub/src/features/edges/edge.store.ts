@@ -1,7 +1,9 @@
 /** An edge agent at a site. Enrolment and credential secrets are stored as SHA-256 only. */
 export interface Edge {
   id: string;
-  siteId: string;
+  /** Null only for the embedded edge of `camnet up`, which serves cameras at sites without an edge of their own. */
+  siteId: string | null;
+  embedded: boolean;
   name: string;
   enrolmentHash: string | null;
   credentialHash: string | null;
@@ -22,4 +24,5 @@ export interface EdgeStore {
   update(id: string, patch: Partial<Omit<Edge, 'id' | 'createdAt' | 'siteId'>>): Promise<void>;
   /** Edges online whose last heartbeat is older than `before`. */
   listStale(before: string): Promise<Edge[]>;
+  findEmbedded(): Promise<Edge | null>;
 }

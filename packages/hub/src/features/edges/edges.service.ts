@@ -36,7 +36,7 @@ export function createEdgesService({ edges, sites, bus, clock }: EdgesServiceDep
       await siteFor(viewer, input.siteId);
       const token = `enrol_${newSecret(24)}`;
       const edge: Edge = {
-        id: newId(clock().getTime()), siteId: input.siteId, name: input.name, enrolmentHash: sha256Hex(token), credentialHash: null,
+        id: newId(clock().getTime()), siteId: input.siteId, embedded: false, name: input.name, enrolmentHash: sha256Hex(token), credentialHash: null,
         status: 'pending', version: null, lastSeenAt: null, diskUsedBytes: null, clockOffsetMs: null, createdAt: clock().toISOString(),
       };
       await edges.insert(edge);
@@ -47,6 +47,43 @@ export function createEdgesService({ edges, sites, bus, clock }: EdgesServiceDep
       if (seesWholeNetwork(viewer)) return edges.list({});
       const own = await sites.list({ memberId: viewer.memberId }, { limit: 10_000 });
       return edges.list({ siteIds: own.map((s) => s.id) });
+    },
+
+    /** The embedded edge of `camnet up` (created on first use) with a fresh credential for this run. */
+    async ensureEmbedded(): Promise<{ edgeId: string; credential: string }> {
+      let edge = await edges.findEmbedded();
+      if (!edge) {
+        edge = {
+          id: newId(clock().getTime()), siteId: null, embedded: true, name: 'This machine (local edge)', enrolmentHash: null, credentialHash: null,
+          status: 'offline', version: null, lastSeenAt: null, diskUsedBytes: null, clockOffsetMs: null, createdAt: clock().toISOString(),
+        };
+        await edges.insert(edge);
+      }
+      const credential = `edge_${newSecret(32)}`;
+      await edges.update(edge.id, { credentialHash: sha256Hex(credential) });
+      return { edgeId: edge.id, credential };
+    },
+
+    /** The edge that records a camera: its assigned edge, else its site's edge, else the embedded edge. */
+    async serving(c: { edgeId: string | null; siteId: string }): Promise<Edge | null> {
+      if (c.edgeId) return edges.findById(c.edgeId);
+      const atSite = await edges.list({ siteIds: [c.siteId] });
+      if (atSite.length) return atSite.find((e) => e.status === 'online') ?? atSite[0]!;
+      return edges.findEmbedded();
+    },
+
+    /** Every edge (for internal fan-out; not for people: see `list`). */
+    all(): Promise<Edge[]> {
+      return edges.list({});
+    },
+
+    get(id: string): Promise<Edge | null> {
+      return edges.findById(id);
+    },
+
+    /** Site ids that have an edge of their own (cameras there are not served by the embedded edge). */
+    async sitesWithEdges(): Promise<Set<string>> {
+      return new Set((await edges.list({})).map((e) => e.siteId).filter((s): s is string => s !== null));
     },
 
     /** Trades a one-time enrolment token for a long-lived credential; the token cannot be used again. */

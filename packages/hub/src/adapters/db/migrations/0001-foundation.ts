@@ -72,7 +72,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema.createTable('edges')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-    .addColumn('site_id', 'varchar(36)', (c) => c.notNull().references('sites.id'))
+    .addColumn('site_id', 'varchar(36)', (c) => c.references('sites.id'))
+    .addColumn('embedded', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('enrolment_hash', 'varchar(64)')
     .addColumn('credential_hash', 'varchar(64)')

@@ -1,7 +1,13 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.ts';
+import * as vehicleEvents from './0002-vehicle-events.ts';
+import * as rtcc from './0003-rtcc.ts';
+import * as clips from './0004-clips.ts';
 
 /** Every migration in order; names sort by version. Forward-only. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-vehicle-events': vehicleEvents,
+  '0003-rtcc': rtcc,
+  '0004-clips': clips,
 };

@@ -45,7 +45,7 @@ describeEachDatabase('registry stores contract', (use) => {
     const sites = createKyselySiteStore(use());
     expect(await sites.delete('s1')).toBe(false);
     await sites.insert({ id: 's2', memberId: 'm1', name: 'Home', address: '1 Main St', lat: 1, lon: 2, createdAt: now, updatedAt: now });
-    await createKyselyEdgeStore(use()).insert({ id: 'e1', siteId: 's2', name: 'box', enrolmentHash: 'h', credentialHash: null, status: 'pending', version: null, lastSeenAt: null, diskUsedBytes: null, clockOffsetMs: null, createdAt: now });
+    await createKyselyEdgeStore(use()).insert({ id: 'e1', siteId: 's2', embedded: false, name: 'box', enrolmentHash: 'h', credentialHash: null, status: 'pending', version: null, lastSeenAt: null, diskUsedBytes: null, clockOffsetMs: null, createdAt: now });
     expect(await sites.delete('s2')).toBe(false);
     await sites.insert({ id: 's3', memberId: 'm1', name: 'Empty', address: '2 Main St', lat: 1, lon: 2, createdAt: now, updatedAt: now });
     expect(await sites.delete('s3')).toBe(true);

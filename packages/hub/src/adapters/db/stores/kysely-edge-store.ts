@@ -3,7 +3,7 @@ import type { HubDatabase } from '../database.ts';
 import type { EdgeRow } from '../schema.ts';
 
 const toEdge = (r: EdgeRow): Edge => ({
-  id: r.id, siteId: r.site_id, name: r.name, enrolmentHash: r.enrolment_hash, credentialHash: r.credential_hash,
+  id: r.id, siteId: r.site_id, embedded: !!r.embedded, name: r.name, enrolmentHash: r.enrolment_hash, credentialHash: r.credential_hash,
   status: r.status as Edge['status'], version: r.version, lastSeenAt: r.last_seen_at,
   diskUsedBytes: r.disk_used_bytes === null ? null : Number(r.disk_used_bytes),
   clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms), createdAt: r.created_at,
@@ -23,7 +23,7 @@ export function createKyselyEdgeStore({ db }: HubDatabase): EdgeStore {
   return {
     async insert(e) {
       await db.insertInto('edges').values({
-        id: e.id, site_id: e.siteId, name: e.name, enrolment_hash: e.enrolmentHash, credential_hash: e.credentialHash, status: e.status,
+        id: e.id, site_id: e.siteId, embedded: e.embedded ? 1 : 0, name: e.name, enrolment_hash: e.enrolmentHash, credential_hash: e.credentialHash, status: e.status,
         version: e.version, last_seen_at: e.lastSeenAt, disk_used_bytes: e.diskUsedBytes, clock_offset_ms: e.clockOffsetMs, created_at: e.createdAt,
       }).execute();
     },
@@ -40,6 +40,10 @@ export function createKyselyEdgeStore({ db }: HubDatabase): EdgeStore {
       const row: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(patch)) if (v !== undefined && COLUMNS[k]) row[COLUMNS[k]] = v;
       if (Object.keys(row).length) await db.updateTable('edges').set(row as Partial<EdgeRow>).where('id', '=', id).execute();
+    },
+    async findEmbedded() {
+      const r = await db.selectFrom('edges').selectAll().where('embedded', '=', 1).executeTakeFirst();
+      return r ? toEdge(r) : null;
     },
     async listStale(before) {
       return (await db.selectFrom('edges').selectAll().where('status', '=', 'online').where('last_seen_at', '<', before).execute()).map(toEdge);
