@@ -39,13 +39,14 @@ async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`camnet did not answer ${url}/healthz within ${timeoutMs} ms`);
 }
 
-export async function startCamnet(timeoutMs = 90_000): Promise<RunningCamnet> {
+export async function startCamnet(opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningCamnet> {
+  const timeoutMs = opts.timeoutMs ?? 90_000;
   const dataDir = mkdtempSync(join(tmpdir(), 'camnet-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--data-dir', dataDir, '--port', String(port)], {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -125,7 +125,7 @@ export interface Edge {
   lastSeenAt: string | null;
   diskUsedBytes: number | null;
   clockOffsetMs: number | null;
-  cameras: number;
+  cameras?: number;
 }
 
 export interface AuditRecord {

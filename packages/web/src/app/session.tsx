@@ -9,6 +9,8 @@ export interface SessionState {
   /** undefined while the first check runs; null when signed out. */
   session: Session | null | undefined;
   config: PublicConfig | null;
+  /** True when the hub ended the session (idle timeout, revoked) rather than the person signing out. */
+  ended: boolean;
   setSession(s: Session | null): void;
   signOut(): Promise<void>;
 }
@@ -18,6 +20,7 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [config, setConfig] = useState<PublicConfig | null>(null);
+  const [ended, setEnded] = useState(false);
 
   useEffect(() => {
     authApi.session().then(setSession, (e: unknown) => {
@@ -25,7 +28,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!isApiError(e) || e.status !== 401) console.warn('session check failed', e);
     });
     authApi.publicConfig().then(setConfig, () => setConfig(null));
-    return onUnauthorised(() => setSession(null));
+    return onUnauthorised(() => {
+      setSession(null);
+      setEnded(true);
+    });
   }, []);
 
   const signOut = useCallback(async () => {
@@ -38,7 +44,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ session, config, setSession, signOut }), [session, config, signOut]);
+  const set = useCallback((s: Session | null) => {
+    setSession(s);
+    if (s) setEnded(false);
+  }, []);
+  const value = useMemo(() => ({ session, config, ended, setSession: set, signOut }), [session, config, ended, set, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -43,7 +43,7 @@ export function EdgesPage() {
     { key: 'site', label: 'Site', value: (e) => nameOf(sites, e.siteId), render: (e) => nameOf(sites, e.siteId) },
     { key: 'status', label: 'Status', value: (e) => e.status, render: (e) => <span className={`badge badge--${e.status}`}>{e.status}</span> },
     { key: 'seen', label: 'Last seen', value: (e) => e.lastSeenAt ?? '', render: (e) => formatTime(e.lastSeenAt) },
-    { key: 'cameras', label: 'Cameras', className: 'num', value: (e) => e.cameras, render: (e) => e.cameras },
+    { key: 'cameras', label: 'Cameras', className: 'num', value: (e) => e.cameras ?? 0, render: (e) => e.cameras ?? '—' },
     { key: 'disk', label: 'Disk used', className: 'num', value: (e) => e.diskUsedBytes ?? -1, render: (e) => formatBytes(e.diskUsedBytes) },
     { key: 'clock', label: 'Clock', value: (e) => Math.abs(e.clockOffsetMs ?? 0), render: (e) => clockText(e.clockOffsetMs) },
     { key: 'version', label: 'Version', value: (e) => e.version ?? '', render: (e) => e.version ?? '—' },
@@ -74,8 +74,8 @@ export function EdgesPage() {
       {enrolment && (
         <Notice tone="warning">
           <p>
-            <strong>Enrolment token for “{enrolment.name}”, shown only once.</strong> On the edge box run{' '}
-            <code>camnet edge --hub {location.origin} --enrol &lt;token&gt;</code>. It works one time.
+            <strong>Enrolment token for “{enrolment.name}”, shown only once.</strong> It works one time: on the edge box, start
+            camnet with <code>CAMNET_HUB_URL={location.origin}</code> and <code>CAMNET_ENROL_TOKEN=&lt;this token&gt;</code>.
           </p>
           <code className="one-time" data-testid="enrolment-token">
             {enrolment.token}

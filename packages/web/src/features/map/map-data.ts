@@ -35,9 +35,11 @@ export function decodeCameraTable(table: CameraMapTable): MapCamera[] {
     rangeM: col('rangeM'), status: col('status'), sharingMode: col('sharingMode'), name: col('name'),
   };
   const out: MapCamera[] = [];
+  // Number(null) is 0: a missing position must drop the row, not put a camera off the coast of Africa.
+  const num = (v: unknown) => (v === null || v === undefined || v === '' ? NaN : Number(v));
   for (const r of table.rows) {
-    const lat = Number(r[c.lat]);
-    const lon = Number(r[c.lon]);
+    const lat = num(r[c.lat]);
+    const lon = num(r[c.lon]);
     if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
     out.push({
       id: String(r[c.id]),

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { authApi } from '../../api/auth.ts';
 import { isApiError } from '../../api/http.ts';
 import { useSession } from '../../app/session.tsx';
-import { ErrorBanner } from '../../ui/feedback.tsx';
+import { ErrorBanner, Notice } from '../../ui/feedback.tsx';
 import { TextField } from '../../ui/field.tsx';
 import { AuthCard } from './auth-card.tsx';
 
@@ -15,7 +15,7 @@ function explain(e: unknown): unknown {
 }
 
 export function SignInPage() {
-  const { setSession } = useSession();
+  const { setSession, ended } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,6 +35,7 @@ export function SignInPage() {
 
   return (
     <AuthCard title="Sign in">
+      {ended && !error && <Notice tone="warning">Your session ended, for example after 30 minutes without use. Sign in again to carry on where you were.</Notice>}
       <ErrorBanner error={error} />
       <form onSubmit={submit} className="form" noValidate>
         <TextField label="Email" type="email" autoComplete="username" required value={email} onValue={setEmail} autoFocus />
