@@ -17,6 +17,8 @@ export const hubConfigSchema = z.object({
   publicUrl: z.string().url().optional().describe('URL people use to reach the hub (links in messages); defaults to http://host:port'),
   databaseUrl: z.string().regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:').optional()
     .describe('postgres://… for PostgreSQL; empty means SQLite in dataDir'),
+  natsUrl: z.string().regex(/^nats:\/\//, 'must start with nats://').optional()
+    .describe('nats://… to fan domain events out between several hub instances; empty keeps them in-process'),
   secretKey: z.string().regex(/^[A-Za-z0-9+/=_-]{43,}$/, 'must be 32 bytes, base64').optional()
     .describe('Key that encrypts stream URLs (base64, 32 bytes); generated into dataDir/secret.key when absent'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),

@@ -5,6 +5,8 @@ import pino from 'pino';
 import { createHubApp } from './app.ts';
 import type { HubConfig } from './config.ts';
 import { createInProcessEventBus } from './adapters/bus/in-process-event-bus.ts';
+import { connectNatsEventBus } from './adapters/bus/nats-event-bus.ts';
+import type { EventBus } from './events/event-bus.ts';
 import { createAesGcmSecretBox, loadOrCreateKey } from './adapters/crypto/aes-gcm-secret-box.ts';
 import { createScryptPasswordHasher } from './adapters/crypto/scrypt-password-hasher.ts';
 import { migrateToLatest, openDatabase, pingDatabase } from './adapters/db/database.ts';
@@ -47,8 +49,7 @@ export async function openHubDatabase(config: HubConfig, opts: { searchPath?: st
 }
 
 /** Builds every store and service on one database: the only place that names concrete technologies. */
-export function composeHub(config: HubConfig, database: HubDatabase, clock: () => Date = () => new Date()) {
-  const bus = createInProcessEventBus();
+export function composeHub(config: HubConfig, database: HubDatabase, clock: () => Date = () => new Date(), bus: EventBus = createInProcessEventBus()) {
   const hasher = createScryptPasswordHasher();
   const secrets = createAesGcmSecretBox(loadOrCreateKey(config.secretKey, join(config.dataDir, 'secret.key')));
   const stores = {
@@ -102,7 +103,10 @@ export interface RunningHub {
 export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?: boolean } = {}): Promise<RunningHub> {
   const logger = pino({ level: opts.quiet ? 'silent' : config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
   const database = await openHubDatabase(config);
-  const hub = composeHub(config, database);
+  const bus = config.natsUrl
+    ? await connectNatsEventBus({ url: config.natsUrl, onError: (err, topic) => logger.error({ err, topic }, 'event handler failed') })
+    : createInProcessEventBus((err, topic) => logger.error({ err, topic }, 'event handler failed'));
+  const hub = composeHub(config, database, () => new Date(), bus);
   const { services, stores } = hub;
   const demoCredentials = opts.demo && (await services.auth.needsSetup())
     ? await seedDemoNetwork({ members: services.members, sites: services.sites, cameras: services.cameras, cameraStore: stores.cameras, users: services.users })
