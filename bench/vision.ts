@@ -1,0 +1,82 @@
+// Vision benchmark on ../shared/data: `npx tsx bench/vision.ts [--json] [--only photos,reel,traffic] [--part even|odd]`.
+// Prints a human table; with --json also one JSON object on the last line.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { probeVideoSize } from '../packages/edge/src/pipeline/capture/ffmpeg-frame-source.ts';
+import { createCenterNetDetector } from '../packages/edge/src/pipeline/detection/centernet-tfjs-detector.ts';
+import { PaddleOnnxPlateReader } from '../packages/edge/src/pipeline/plates/paddle-onnx-plate-reader.ts';
+import { benchPlatePhotos, loadPlateTruth } from './vision-plates.ts';
+import { benchPlateReel, benchTraffic } from './vision-video.ts';
+
+/** Vehicles in traffic-street.mp4 counted by hand (see docs/vision.md for how). */
+const HAND_COUNT = { total: 29, nearLanes: 19, farLanes: 10, note: 'counted from 2 fps contact sheets; ±2 (vehicles cut by the frame edge at t=0, t=20 s and at the top edge)' };
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const only = (args[args.indexOf('--only') + 1] ?? 'photos,reel,traffic').split(',');
+const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'all';
+const data = join(import.meta.dirname, '../../shared/data');
+if (!existsSync(data)) {
+  console.error(`bench:vision needs ../shared/data (not found at ${data}); nothing measured.`);
+  process.exit(2);
+}
+
+const result: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
+const plates = await PaddleOnnxPlateReader.load();
+
+if (only.includes('photos')) {
+  const detector = await createCenterNetDetector({ workers: 0 });
+  const dir = join(data, 'plates-us');
+  const truth = loadPlateTruth(dir).filter((_, i) => part === 'all' || (i % 2 === 0) === (part === 'even'));
+  const r = await benchPlatePhotos(dir, truth, { detector, plates });
+  await detector.close();
+  result.photos = { ...r, baseline: { name: 'OpenALPR 2.3 (feasibility note, same set)', top1: 51, top10: 70, found: 89, msPerImage: 330 } };
+  table('plates-us photos', [
+    ['images', r.images, ''], ['plate found %', r.plateFound, 'target ≥ 95; OpenALPR 89'], ['plate top-1 %', r.top1, 'target ≥ 70; OpenALPR 51'],
+    ['plate top-N %', r.topN, 'OpenALPR top-10 70'], ['colour % (alt counted)', r.colour, 'target ≥ 85'], ['colour % (strict)', r.colourStrict, ''],
+    ['type % (coarse)', r.type, ''], ['ms / image', r.msPerImage, 'OpenALPR ~330 (plates only)'],
+  ]);
+}
+
+if (only.includes('reel')) {
+  const detector = await createCenterNetDetector({ workers: 1 });
+  const video = join(data, 'video/plate-reel.mp4');
+  const { duration } = await probeVideoSize(video);
+  const r = await benchPlateReel(video, join(data, 'video/plate-reel.csv'), duration, detector, plates);
+  await detector.close();
+  result.reel = r;
+  table('plate-reel.mp4', [
+    ['vehicles expected', r.expectedVehicles, ''], ['events', r.events, 'target: expected ± 1'], ['vehicles with an event', r.vehiclesWithAnEvent, ''],
+    ['plate top-1 per vehicle %', r.plateTop1PerVehicle, 'target ≥ 80'], ['plate top-N per vehicle %', r.plateTopNPerVehicle, ''], ['wall s (84 s video)', r.wallS, ''],
+  ]);
+}
+
+if (only.includes('traffic')) {
+  const detector = await createCenterNetDetector({ workers: 2 });
+  const video = join(data, 'video/traffic-street.mp4');
+  const { duration } = await probeVideoSize(video);
+  const runs = [];
+  for (const every of [1, 2]) {
+    const r = await benchTraffic(video, duration, 2, 5, detector, plates, every);
+    runs.push(r);
+    trafficTable(r);
+  }
+  await detector.close();
+  result.traffic = { runs, handCount: HAND_COUNT };
+}
+
+function trafficTable(r: Awaited<ReturnType<typeof benchTraffic>>) {
+  table(`traffic-street.mp4 × 2 cameras decoded @ 5 fps, detector on every ${r.detectEvery === 1 ? '' : `${r.detectEvery}nd `}frame`, [
+    ['vehicles counted (per camera)', r.vehiclesCounted.join(', '), `hand count ${HAND_COUNT.total}`], ['wall s / video s', `${r.wallS} / ${Math.round(r.videoS)}`, r.keepsUp ? 'keeps up' : 'falls behind'],
+    ['pipeline fps (all cameras)', r.pipelineFps, 'needed 10'], ['event latency ms p50 / max', `${r.eventLatencyMs.p50} / ${r.eventLatencyMs.max}`, 'after the 0.8 s track gap'],
+    ...Object.entries(r.stageMsPerFrame).map(([k, v]) => [`  ${k} ms / frame`, v, ''] as [string, unknown, string]),
+  ]);
+}
+
+await plates.close();
+if (json) console.log(JSON.stringify(result));
+
+function table(title: string, rows: [string, unknown, string][]) {
+  console.log(`\n${title}`);
+  for (const [k, v, note] of rows) console.log(`  ${k.padEnd(30)} ${String(v).padStart(12)}  ${note}`);
+}

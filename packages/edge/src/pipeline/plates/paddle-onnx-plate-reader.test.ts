@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRgbImage } from '../capture/image-file.ts';
+import { PaddleOnnxPlateReader } from './paddle-onnx-plate-reader.ts';
+
+const dir = join(import.meta.dirname, '../../../../../../shared/data/plates-us');
+const hasData = existsSync(dir);
+// Three photos, three plate styles; the reader must get at least two exactly (it reads ~70 % of the set).
+const CASES = [['car6.jpg', 'AKS4329'], ['wts-lg-000136.jpg', 'CYZ5139'], ['us2.jpg', 'EUS664']] as const;
+
+describe.skipIf(!hasData)('PaddleOnnxPlateReader on real photos (skipped: ../shared/data absent)', () => {
+  let reader: PaddleOnnxPlateReader;
+  beforeAll(async () => { reader = await PaddleOnnxPlateReader.load(); });
+  afterAll(async () => { await reader?.close(); });
+
+  it('reads most plates exactly, with per-character confidence, alternates and a box inside the image', async () => {
+    let exact = 0;
+    for (const [file, plate] of CASES) {
+      const img = await readRgbImage(join(dir, file));
+      const r = await reader.read(img);
+      if (r?.text === plate) exact++;
+      expect(r).not.toBeNull();
+      expect(r!.chars.length).toBe(r!.text.length);
+      for (const c of r!.chars) expect(c.confidence).toBeGreaterThan(0);
+      expect(r!.box[0] + r!.box[2]).toBeLessThanOrEqual(img.width + 1);
+    }
+    expect(exact).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+});
+
+describe('PaddleOnnxPlateReader without a plate', () => {
+  it('returns null for a blank image', async () => {
+    const reader = await PaddleOnnxPlateReader.load();
+    expect(await reader.read({ data: new Uint8Array(200 * 100 * 3).fill(200), width: 200, height: 100 })).toBeNull();
+    await reader.close();
+  });
+});

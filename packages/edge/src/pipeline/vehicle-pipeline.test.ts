@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { vehicleEventSchema } from '@camnet/core';
+import type { Frame } from './capture/ffmpeg-frame-source.ts';
+import type { Detection } from './detection/object-detector.ts';
+import { ScriptedObjectDetector } from './detection/scripted-object-detector.ts';
+import { RecordingEventSink } from './events/event-sink.ts';
+import { ScriptedPlateReader } from './plates/scripted-plate-reader.ts';
+import { createVehiclePipeline } from './vehicle-pipeline.ts';
+
+const W = 320, H = 180;
+/** A red "car" (60x40) moving right 20 px per frame over dark road; frames 0..n-1, t = i/5 s. */
+const frame = (i: number, carX: number | null): Frame => {
+  const data = new Uint8Array(W * H * 3).fill(60);
+  if (carX !== null) for (let y = 80; y < 120; y++) for (let x = carX; x < carX + 60; x++) data.set([230, 60, 50], (y * W + x) * 3);
+  return { index: i, t: i / 5, image: { data, width: W, height: H } };
+};
+
+describe('vehicle pipeline', () => {
+  it('turns one vehicle pass into one event with the voted plate, colour, type and direction', async () => {
+    const xs = [null, 20, 40, 60, 80, 100, 120, null, null, null, null, null];
+    // The fake "sees" the red run on row 100, as a real detector would see the car.
+    const detector = new ScriptedObjectDetector((_, f) => {
+      let x0 = -1;
+      for (let x = 0; x < W && x0 < 0; x++) if (f.data[(100 * W + x) * 3] === 230) x0 = x;
+      const persons: Detection[] = [{ box: [250, 10, 10, 30], cls: 'person', score: 0.5 }];
+      return x0 >= 0 ? [...persons, { box: [x0, 80, 60, 40], cls: 'car', score: 0.7 }] : persons;
+    });
+    const plates = new ScriptedPlateReader(['ABC123', 'A8C123', 'ABC123', null, 'ABC123']);
+    const sink = new RecordingEventSink();
+    const p = createVehiclePipeline({ detector, plates, sink }, { cameraId: 'cam', streamStart: new Date('2026-01-01T00:00:00Z'), cameraHeadingDeg: 0, minPlateVehicleWidth: 50, maxGapSeconds: 0.5 });
+    for (let i = 0; i < xs.length; i++) await p.process(frame(i, xs[i]!));
+    await p.finish();
+    expect(sink.events).toHaveLength(1);
+    const e = sink.events[0]!;
+    expect(vehicleEventSchema.safeParse(e).success).toBe(true);
+    expect(e).toMatchObject({ type: 'car', colour: 'red', direction: 90, source: 'edge', startedAt: '2026-01-01T00:00:00.200Z', endedAt: '2026-01-01T00:00:01.200Z' });
+    expect(e.plate?.text).toBe('ABC123');
+    expect(e.plate?.alternates.map((a) => a.text)).toContain('A8C123');
+    expect(p.stats.personDetections).toBeGreaterThan(0);
+    expect(p.stats.latencyMs).toHaveLength(1);
+  });
+
+  it('does not run the detector on frames without motion', async () => {
+    const detector = new ScriptedObjectDetector(() => []);
+    const p = createVehiclePipeline({ detector, plates: null, sink: new RecordingEventSink() }, { cameraId: 'cam' });
+    for (let i = 0; i < 5; i++) await p.process(frame(i, null));
+    expect(detector.calls).toBe(0);
+    expect(p.stats.frames).toBe(5);
+  });
+});

@@ -1,0 +1,133 @@
+import type { Colour } from '@camnet/core';
+import type { Frame } from './capture/ffmpeg-frame-source.ts';
+import { encodeJpeg } from './capture/image-file.ts';
+import { clampRect, cropRgb, type Rect, type RgbImage } from './capture/rgb-image.ts';
+import { estimateColour } from './describe/vehicle-colour.ts';
+import { estimateType } from './describe/vehicle-type.ts';
+import { isVehicle, type ObjectDetector } from './detection/object-detector.ts';
+import type { EventSink } from './events/event-sink.ts';
+import { buildVehicleEvent } from './events/vehicle-event-builder.ts';
+import { FrameDifferenceMotion } from './motion/frame-difference-motion.ts';
+import type { PlateReader, PlateReading } from './plates/plate-reader.ts';
+import { votePlates } from './plates/plate-vote.ts';
+import { IouTracker, trackClass, trackDirection, type Track } from './tracking/iou-tracker.ts';
+
+/** The ports a pipeline runs on (a null plate reader skips plates). */
+export interface VehiclePipelineDeps {
+  detector: ObjectDetector;
+  plates: PlateReader | null;
+  sink: EventSink;
+}
+
+/** Per-camera settings; every field has a default. */
+export interface VehiclePipelineOptions {
+  cameraId: string;
+  streamStart?: Date;
+  cameraHeadingDeg?: number | null;
+  /** Run the detector on every Nth moving frame (tracks bridge the others); 1 = every frame. */
+  detectEvery?: number;
+  /** Share of the motion image that must change for the detector to run. */
+  motionMinChanged?: number;
+  maxPlateReadsPerTrack?: number;
+  /** Vehicles narrower than this (frame pixels) are not plate-read. */
+  minPlateVehicleWidth?: number;
+  thumbnails?: boolean;
+  maxGapSeconds?: number;
+}
+
+/** Milliseconds spent per stage, counts, and event latency (wall time from a track's last sighting to its event). */
+export interface PipelineStats {
+  frames: number;
+  detectorRuns: number;
+  personDetections: number;
+  events: number;
+  ms: { motion: number; detect: number; track: number; describe: number; plates: number; events: number };
+  latencyMs: number[];
+}
+
+interface TrackState {
+  bestCrop: RgbImage | null;
+  bestArea: number;
+  bestBox: Rect;
+  reads: PlateReading[];
+  lastReadT: number;
+  lastSeenWall: number;
+}
+
+/** motion → detect → track → describe → plates → events for one camera; feed frames in order, then `finish()`. */
+export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipelineOptions) {
+  const motion = new FrameDifferenceMotion();
+  const tracker = new IouTracker({ maxGapSeconds: o.maxGapSeconds ?? 0.8, minHits: 3 });
+  const state = new Map<number, TrackState>();
+  const stats: PipelineStats = { frames: 0, detectorRuns: 0, personDetections: 0, events: 0, ms: { motion: 0, detect: 0, track: 0, describe: 0, plates: 0, events: 0 }, latencyMs: [] };
+  const streamStart = o.streamStart ?? new Date();
+  let sinceDetect = 0;
+  const timed = async <T>(stage: keyof PipelineStats['ms'], f: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try { return await f(); } finally { stats.ms[stage] += performance.now() - t0; }
+  };
+
+  async function finishTrack(tr: Track): Promise<void> {
+    const s = state.get(tr.id);
+    state.delete(tr.id);
+    const plate = await timed('plates', () => votePlates(s?.reads ?? []));
+    const described = await timed('describe', () => {
+      if (!s?.bestCrop) return { colour: null as Colour | null, confidence: 0, alt: null as Colour | null };
+      const read = s.reads.find((r) => r.text === plate?.text);
+      return estimateColour(s.bestCrop, read && s.reads.length ? read.box : null);
+    });
+    await timed('events', async () => {
+      const thumb = o.thumbnails && s?.bestCrop ? await encodeJpeg(s.bestCrop, 320) : undefined;
+      const event = buildVehicleEvent({
+        trackId: tr.id, startS: tr.firstT, endS: tr.lastT, type: estimateType(trackClass(tr), s?.bestBox ?? tr.box),
+        colour: described.colour, colourConfidence: described.confidence, colourAlt: described.alt,
+        plate, direction: trackDirection(tr, o.cameraHeadingDeg ?? null), box: s?.bestBox ?? tr.box, thumbnailJpeg: thumb,
+      }, { cameraId: o.cameraId, streamStart });
+      await deps.sink.emit(event);
+      stats.events++;
+      if (s) stats.latencyMs.push(performance.now() - s.lastSeenWall);
+    });
+  }
+
+  async function observe(tr: Track, frame: Frame): Promise<void> {
+    let s = state.get(tr.id);
+    if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], lastReadT: -1e9, lastSeenWall: 0 }));
+    s.lastSeenWall = performance.now();
+    const box = clampRect(tr.box, frame.image.width, frame.image.height);
+    const region = clampRect([box[0] - box[2] * 0.04, box[1], box[2] * 1.08, box[3] * 1.06], frame.image.width, frame.image.height);
+    const area = box[2] * box[3];
+    const wantRead = deps.plates && box[2] >= (o.minPlateVehicleWidth ?? 100) && s.reads.length < (o.maxPlateReadsPerTrack ?? 5) && frame.t - s.lastReadT >= 0.3;
+    if (area <= s.bestArea && !wantRead) return;
+    const crop = cropRgb(frame.image, region);
+    if (area > s.bestArea) Object.assign(s, { bestCrop: crop, bestArea: area, bestBox: box });
+    if (wantRead) {
+      s.lastReadT = frame.t;
+      const read = await timed('plates', () => deps.plates!.read(crop, { vehicleCrop: true }));
+      if (read) s.reads.push(read);
+    }
+  }
+
+  return {
+    stats,
+    /** Processes one frame; the frame's buffer may be reused by the caller once this resolves. */
+    async process(frame: Frame): Promise<void> {
+      stats.frames++;
+      const m = await timed('motion', () => motion.update(frame.image));
+      let dets: Awaited<ReturnType<ObjectDetector['detect']>> = [];
+      if (m.changed < (o.motionMinChanged ?? 0.002)) sinceDetect = 0;
+      else if (sinceDetect++ % (o.detectEvery ?? 1) !== 0) return;
+      else {
+        stats.detectorRuns++;
+        dets = await timed('detect', () => deps.detector.detect(frame.image));
+      }
+      stats.personDetections += dets.filter((d) => d.cls === 'person').length;
+      const { active, ended } = await timed('track', () => tracker.update(frame.t, dets.filter((d) => isVehicle(d.cls))));
+      for (const tr of active) if (tr.lastT === frame.t) await observe(tr, frame);
+      for (const tr of ended) await finishTrack(tr);
+    },
+    /** Ends all open tracks (end of file or shutdown) and emits their events. */
+    async finish(): Promise<void> {
+      for (const tr of tracker.flush()) await finishTrack(tr);
+    },
+  };
+}
