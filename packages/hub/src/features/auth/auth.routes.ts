@@ -5,6 +5,7 @@ import { unauthenticated } from '@camnet/core';
 import { presentUser } from '../users/user.ts';
 import type { UserRecord } from '../users/user.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
+import type { Principal } from '../../http/principal.ts';
 
 export const SESSION_COOKIE = 'camnet_session';
 
@@ -91,7 +92,7 @@ export function registerAuthRoutes(root: FastifyInstance, { auth, cookie, networ
 
 /** Reads the principal from the session cookie or a bearer token; unknown credentials are an error, absent ones are not. */
 export async function resolvePrincipal(
-  deps: { auth: AuthService; resolveToken: (t: string) => Promise<import('../../http/principal.ts').Principal | null> },
+  deps: { auth: AuthService; resolveToken: (t: string) => Promise<Principal | null> },
   headers: { authorization?: string },
   cookies: Record<string, string | undefined>,
 ) {
