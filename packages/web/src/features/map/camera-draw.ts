@@ -59,13 +59,17 @@ export function drawCameras(ctx: CanvasRenderingContext2D, placed: PlacedCamera[
   }
   ctx.lineWidth = 1;
   for (const [colour, path] of cones) {
-    ctx.fillStyle = colour + '40';
+    ctx.fillStyle = colour + '4d';
     ctx.strokeStyle = colour + 'b0';
     ctx.fill(path);
     ctx.stroke(path);
   }
+  // A dark rim keeps dots readable on light map tiles as well as on the plain dark background.
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = 'rgba(0,0,0,0.55)';
   for (const [colour, path] of dots) {
     ctx.fillStyle = colour;
+    ctx.stroke(path);
     ctx.fill(path);
   }
   if (selected !== null) {

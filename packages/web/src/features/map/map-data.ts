@@ -67,7 +67,8 @@ function tally(status: CameraStatus): StatusCounts {
 
 export function buildIndex(cameras: MapCamera[]): CameraIndex {
   const index: CameraIndex = new Supercluster<{ i: number }, StatusCounts>({
-    radius: 56,
+    // supercluster measures in 512-px tiles; Leaflet's are 256 px, so this keeps centres ~40 px apart.
+    radius: 80,
     maxZoom: CLUSTER_MAX_ZOOM - 1,
     map: (p) => tally(cameras[p.i]!.status),
     reduce: (acc, p) => {

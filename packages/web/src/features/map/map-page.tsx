@@ -31,6 +31,7 @@ export function MapPage() {
     m.setView([20, 0], 2);
     L.control.zoom({ position: 'bottomright' }).addTo(m);
     L.control.scale({ position: 'bottomright', imperial: false }).addTo(m);
+    m.attributionControl?.setPrefix('Leaflet');
     if (tileUrl) L.tileLayer(tileUrl, { maxZoom: 19, attribution: 'Map tiles: network configuration' }).addTo(m);
     const gridColour = getComputedStyle(document.documentElement).getPropertyValue('--map-grid').trim() || '#243041';
     const l = new CameraLayer(m, { grid: !tileUrl, gridColour, onSelect: setSelected });
@@ -54,7 +55,9 @@ export function MapPage() {
     const b = boundsOf(data.cameras);
     if (b && !fitted.current) {
       fitted.current = true;
-      map.fitBounds(b, { padding: [40, 40], maxZoom: 17 });
+      // Keep the cameras clear of the panel: on the left on wide screens, along the bottom on phones.
+      const phone = map.getSize().x < 760;
+      map.fitBounds(b, { paddingTopLeft: phone ? [20, 20] : [360, 40], paddingBottomRight: phone ? [60, 240] : [60, 40], maxZoom: 17 });
     }
   }, [layer, map, data]);
 
