@@ -15,7 +15,8 @@ export function ffmpegInputArgs(source: DirectSource): FfmpegInput {
   switch (source.kind) {
     case 'rtsp':
       return {
-        args: ['-rtsp_transport', source.transport, '-timeout', NETWORK_TIMEOUT_US, '-i', source.url],
+        // 1 s of probing (default 5 s) is enough for H.264/H.265 and makes (re)starts quicker.
+        args: ['-rtsp_transport', source.transport, '-timeout', NETWORK_TIMEOUT_US, '-analyzeduration', '1000000', '-i', source.url],
         feedsStdin: false,
       };
     case 'mjpeg':

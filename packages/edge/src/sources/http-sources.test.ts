@@ -19,7 +19,7 @@ const until = async (cond: () => boolean, ms: number) => {
 
 describe('ffmpegInputArgs', () => {
   it('builds the input for each kind of source', () => {
-    expect(ffmpegInputArgs({ kind: 'rtsp', url: 'rtsp://h/s', transport: 'udp' }).args).toEqual(['-rtsp_transport', 'udp', '-timeout', '10000000', '-i', 'rtsp://h/s']);
+    expect(ffmpegInputArgs({ kind: 'rtsp', url: 'rtsp://h/s', transport: 'udp' }).args).toEqual(['-rtsp_transport', 'udp', '-timeout', '10000000', '-analyzeduration', '1000000', '-i', 'rtsp://h/s']);
     expect(ffmpegInputArgs({ kind: 'file', path: '/v.mp4', loop: true }).args).toEqual(['-stream_loop', '-1', '-re', '-i', '/v.mp4']);
     expect(ffmpegInputArgs({ kind: 'mjpeg', url: 'http://h/m' }).args).toContain('-use_wallclock_as_timestamps');
     expect(ffmpegInputArgs({ kind: 'snapshot', url: 'http://h/s.jpg', intervalMs: 500 })).toMatchObject({ feedsStdin: true });

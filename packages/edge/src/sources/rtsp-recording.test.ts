@@ -40,7 +40,7 @@ describe.skipIf(skipReason !== null)('recording from a real RTSP server (GStream
       recorder.start();
       try {
         await until(() => recorder.health().online, 10_000);
-        await new Promise((r) => setTimeout(r, 1500)); // stop adopts the fMP4 segment in progress
+        await new Promise((r) => setTimeout(r, 1000)); // stop adopts the fMP4 segment in progress
       } finally {
         await recorder.stop();
       }
