@@ -3,7 +3,7 @@ export interface HubEvents {
   'camera.changed': { cameraId: string; memberId: string };
   'camera.removed': { cameraId: string; memberId: string };
   /** RTCC (issue 6): a new incident (ids and position only; pages fetch the rest with their own access). */
-  'incident.created': { incidentId: string; type: string; priority: number; lat: number; lon: number };
+  'incident.created': { incidentId: string; incidentType: string; priority: number; lat: number; lon: number };
   'incident.changed': { incidentId: string; change: string };
   'bolo.sent': { boloId: string; title: string; plate: string | null; incidentId: string | null };
   'bolo.acknowledged': { boloId: string; userId: string; userEmail: string; at: string };

@@ -64,7 +64,7 @@ export function createIncidentsService({ store, nearest, geocoding, clips, bus, 
       if (!(await store.insert(incident, entry(incident.id, 'created', actor, text)))) {
         return { incident: (await store.findByExternalId(input.externalId!))!, created: false }; // lost a race on the same external id
       }
-      await bus.publish('incident.created', { incidentId: incident.id, type: incident.type, priority: incident.priority, lat: incident.lat, lon: incident.lon });
+      await bus.publish('incident.created', { incidentId: incident.id, incidentType: incident.type, priority: incident.priority, lat: incident.lat, lon: incident.lon });
       return { incident: await followUp(incident), created: true };
     },
 
