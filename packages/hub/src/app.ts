@@ -22,6 +22,9 @@ import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes, resolvePrincipal } from './features/auth/auth.routes.ts';
 import type { AuthService } from './features/auth/auth.service.ts';
 import { registerCameraRoutes } from './features/cameras/cameras.routes.ts';
+import { registerSearchRoutes } from './features/search/search.routes.ts';
+import type { SearchService } from './features/search/search.service.ts';
+import type { VehicleEventsService } from './features/vehicle-events/vehicle-events.service.ts';
 import type { CamerasService } from './features/cameras/cameras.service.ts';
 import { registerEdgeLinkRoutes } from './features/edges/edge-link.routes.ts';
 import type { EdgeBatchSink } from './features/edges/edge-link.routes.ts';
@@ -54,6 +57,8 @@ export interface HubAppDeps {
     edges: EdgesService;
     tokens: TokensService;
     audit: AuditService;
+    vehicleEvents: VehicleEventsService;
+    search: SearchService;
     clips: ClipsService;
   };
   /** Edges connected to this instance, and where their event batches go. */
@@ -132,6 +137,7 @@ export async function createHubApp(deps: HubAppDeps): Promise<FastifyInstance & 
   registerMemberRoutes(app, { members: s.members });
   registerSiteRoutes(app, { sites: s.sites });
   registerCameraRoutes(app, { cameras: s.cameras });
+  registerSearchRoutes(app, { search: s.search });
   registerEdgeRoutes(app, { edges: s.edges });
   registerEdgeLinkRoutes(app, { edges: s.edges, cameras: s.cameras, bus: deps.bus, ...deps.edgeLink });
   registerClipRoutes(app, { clips: s.clips });

@@ -13,6 +13,10 @@ import { migrateToLatest, openDatabase, pingDatabase } from './adapters/db/datab
 import type { HubDatabase } from './adapters/db/database.ts';
 import { createKyselyAuditStore } from './adapters/db/stores/kysely-audit-store.ts';
 import { createKyselyCameraStore } from './adapters/db/stores/kysely-camera-store.ts';
+import { createKyselyVehicleEventStore } from './adapters/db/stores/kysely-vehicle-event-store.ts';
+import { createVehicleEventsService } from './features/vehicle-events/vehicle-events.service.ts';
+import { createSearchService } from './features/search/search.service.ts';
+import { createRegistryPlaceDirectory } from './features/search/registry-places.ts';
 import { createKyselyEdgeStore } from './adapters/db/stores/kysely-edge-store.ts';
 import { createKyselyMemberStore } from './adapters/db/stores/kysely-member-store.ts';
 import { createKyselySessionStore, createKyselySetupTokenStore } from './adapters/db/stores/kysely-session-store.ts';
@@ -61,6 +65,7 @@ export function composeHub(config: HubConfig, database: HubDatabase, clock: () =
     sites: createKyselySiteStore(database),
     edges: createKyselyEdgeStore(database),
     cameras: createKyselyCameraStore(database),
+    vehicleEvents: createKyselyVehicleEventStore(database),
     audit: createKyselyAuditStore(database),
     clips: createKyselyClipStore(database),
   };
@@ -80,11 +85,17 @@ export function composeHub(config: HubConfig, database: HubDatabase, clock: () =
     tokens: createTokensService({ tokens: stores.tokens, users: stores.users, clock }),
   };
   const clips = createClipsService({ clips: stores.clips, blobs, cameras: services.cameras, edges: services.edges, connections, clock });
+  // Vehicle events and search (issue 5).
+  const vehicleEvents = createVehicleEventsService({ store: stores.vehicleEvents, clock });
+  const search = createSearchService({
+    events: stores.vehicleEvents, offenceCategories: config.offenceCategories, clock,
+    places: createRegistryPlaceDirectory({ cameras: stores.cameras, sites: stores.sites }),
+  });
   // Until the vehicle-event store lands, batches are refused, so edges keep them in their outbox (nothing is lost).
   const ingest: EdgeBatchSink = async () => {
     throw unavailable('events_not_accepted_yet', 'This hub does not store vehicle events yet.');
   };
-  return { bus, stores, services: { ...services, clips }, edgeLink: { connections, ingest } };
+  return { bus, stores, services: { ...services, clips, vehicleEvents, search }, edgeLink: { connections, ingest } };
 }
 
 export type ComposedHub = ReturnType<typeof composeHub>;

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import type { VehicleEvent } from '@camnet/core';
+import { plateKey } from '@camnet/core';
+import type { IngestResult } from '../../../features/vehicle-events/vehicle-event.store.ts';
+import type { DialectName } from '../database.ts';
+import { EVENT_COLUMNS, ID_SLOTS, colourCode, idAt, nextSlotId, preferredSlot, sourceCode, typeCode } from './kysely-vehicle-event-store-codes.ts';
+import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
+
+const DAY_MS = 86_400_000;
+const ROWS_PER_STATEMENT = 500;
+
+interface Pending {
+  id: number;
+  edgeKey: number;
+  event: VehicleEvent;
+  values: unknown[];
+}
+
+function rowValues(id: number, edgeKey: number, cameraKey: number, e: VehicleEvent, receivedMs: number): unknown[] {
+  const plateRead = e.plate ? JSON.stringify({ chars: e.plate.chars, alternates: e.plate.alternates }) : null;
+  return [id, edgeKey, e.localId, cameraKey, Date.parse(e.endedAt), receivedMs, typeCode(e.type), colourCode(e.colour), e.colourConfidence,
+    colourCode(e.colourAlt), e.plate?.text ?? null, e.plate?.confidence ?? null, plateRead, e.direction, JSON.stringify(e.box), sourceCode(e.source)];
+}
+
+/** Inserts rows ignoring id conflicts; returns the ids that went in. */
+async function insertIgnoring(trx: Kysely<unknown>, dialect: DialectName, rows: Pending[]): Promise<Set<number>> {
+  const inserted = new Set<number>();
+  for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
+    const q = new SqlText(dialect).add(`insert into vehicle_events (${EVENT_COLUMNS.join(', ')}) values `);
+    q.add(chunk.map((r) => `(${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
+    q.add(' on conflict (id) do nothing returning id');
+    for (const r of await q.run<{ id: number | string }>(trx)) inserted.add(Number(r.id));
+  }
+  return inserted;
+}
+
+/** Who holds each id now: (edge key, local id) of the rows already there. */
+async function holders(trx: Kysely<unknown>, dialect: DialectName, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const chunk of chunks(ids, ROWS_PER_STATEMENT)) {
+    const q = new SqlText(dialect);
+    q.add(`select id, edge_key, local_id from vehicle_events where id in ${q.list(chunk)}`);
+    for (const r of await q.run<{ id: number; edge_key: number; local_id: string }>(trx)) out.set(Number(r.id), `${r.edge_key}:${r.local_id}`);
+  }
+  return out;
+}
+
+/**
+ * Inserts events with linear probing inside each millisecond: a conflict on an id held by the same
+ * (edge, localId) is a duplicate; held by another event, the next slot is tried.
+ */
+export async function insertEvents(trx: Kysely<unknown>, dialect: DialectName, rows: Pending[]): Promise<{ stored: Pending[]; duplicates: number }> {
+  const stored: Pending[] = [];
+  let duplicates = 0;
+  let todo = rows;
+  for (let round = 0; todo.length > 0; round++) {
+    if (round > ID_SLOTS) throw new Error('vehicle event id slots exhausted for one millisecond');
+    const inserted = await insertIgnoring(trx, dialect, todo);
+    const refused = todo.filter((r) => !inserted.has(r.id));
+    stored.push(...todo.filter((r) => inserted.has(r.id)));
+    if (refused.length === 0) break;
+    const held = await holders(trx, dialect, [...new Set(refused.map((r) => r.id))]);
+    todo = [];
+    const seen = new Set<string>();
+    for (const r of refused) {
+      const identity = `${r.edgeKey}:${r.event.localId}`;
+      if (held.get(r.id) === identity || seen.has(identity)) duplicates++;
+      else {
+        seen.add(identity);
+        r.id = nextSlotId(r.id);
+        r.values[0] = r.id;
+        todo.push(r);
+      }
+    }
+  }
+  return { stored, duplicates };
+}
+
+/** Builds the pending rows for one batch (ids at each event's preferred slot). */
+export function pendingRows(edgeKey: number, cameraKeys: Map<string, number>, events: VehicleEvent[], receivedMs: number): Pending[] {
+  return events.map((event) => {
+    const id = idAt(Date.parse(event.startedAt)) + preferredSlot(edgeKey, event.localId);
+    return { id, edgeKey, event, values: rowValues(id, edgeKey, cameraKeys.get(event.cameraId)!, event, receivedMs) };
+  });
+}
+
+/** Adds the narrow plate rows and the media rows of newly stored events. */
+export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName, stored: Pending[]): Promise<void> {
+  const plated = stored.filter((r) => r.event.plate);
+  for (const chunk of chunks(plated, ROWS_PER_STATEMENT * 2)) {
+    const q = new SqlText(dialect).add('insert into vehicle_event_plates (plate_key, id, plate) values ');
+    q.add(chunk.map((r) => `(${q.p(plateKey(r.event.plate!.text))}, ${q.p(r.id)}, ${q.p(r.event.plate!.text)})`).join(', '));
+    await q.run(trx);
+  }
+  const media = stored.filter((r) => r.event.thumbnailJpegBase64 || r.event.plateCropJpegBase64);
+  for (const chunk of chunks(media, 50)) {
+    const q = new SqlText(dialect).add('insert into vehicle_event_media (id, thumbnail, plate_crop) values ');
+    q.add(chunk.map((r) => `(${q.p(r.id)}, ${q.p(r.event.thumbnailJpegBase64 ?? null)}, ${q.p(r.event.plateCropJpegBase64 ?? null)})`).join(', '));
+    await q.run(trx);
+  }
+}
+
+/** PostgreSQL: creates the day partitions a batch needs (serialised by an advisory lock). Returns the days made sure of. */
+export async function ensureDayPartitions(trx: Kysely<unknown>, events: VehicleEvent[], known: Set<number>): Promise<number[]> {
+  const days = [...new Set(events.map((e) => Math.floor(Date.parse(e.startedAt) / DAY_MS)))].filter((d) => !known.has(d));
+  if (days.length === 0) return [];
+  await new SqlText('postgres').add('select pg_advisory_xact_lock(720002)').run(trx);
+  for (const day of days) {
+    const name = new Date(day * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '');
+    const [from, to] = [idAt(day * DAY_MS), idAt((day + 1) * DAY_MS)];
+    for (const table of ['vehicle_events', 'vehicle_event_plates']) {
+      await new SqlText('postgres').add(`create table if not exists ${table}_d${name} partition of ${table} for values from (${from}) to (${to})`).run(trx);
+    }
+  }
+  return days;
+}
+
+/** Totals for the service: accepted and duplicate counts. */
+export function ingestResult(stored: number, duplicates: number): IngestResult {
+  return { accepted: stored, duplicates };
+}

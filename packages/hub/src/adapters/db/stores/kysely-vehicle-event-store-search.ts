@@ -1,0 +1,189 @@
+import type { Kysely } from 'kysely';
+import type { PlateMatch } from '@camnet/core';
+import type {
+  StoredVehicleEvent, VehicleEventCursor, VehicleEventFacets, VehicleEventHit, VehicleEventQuery, VehicleEventSort,
+} from '../../../features/vehicle-events/vehicle-event.store.ts';
+import type { DialectName } from '../database.ts';
+import type { VehicleEventRow } from '../schema.ts';
+import {
+  ALL_COLOUR_CODES, ALL_TYPE_CODES, EVENT_COLUMNS, colourCode, colourOfCode, idAt, msOfId, sourceCode, toStoredEvent, typeCode, typeOfCode,
+} from './kysely-vehicle-event-store-codes.ts';
+import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
+
+/** Camera and edge ids ⇄ their integer keys (the store keeps a cache). */
+export interface RefKeys {
+  cameraKeys(ids: string[]): Promise<number[]>;
+  refOf(key: number): string;
+  load(keys: number[]): Promise<void>;
+}
+
+interface Ctx { db: Kysely<unknown>; dialect: DialectName; refs: RefKeys }
+type Page = { sort: VehicleEventSort; after?: VehicleEventCursor; limit: number };
+type Candidate = { id: number; match: PlateMatch };
+
+const COLS = `${EVENT_COLUMNS.join(', ')}, exists (select 1 from vehicle_event_media m where m.id = vehicle_events.id and m.thumbnail is not null) as thumbs`;
+// Patterns with no literal prefix on SQLite: over a span this short, reading the events beats scanning every plate.
+const PATTERN_SCAN_MAX_SPAN_MS = 3 * 86_400_000;
+
+/** The WHERE conditions every path shares (time, attributes, place, direction, confidence, source); null: nothing can match. */
+async function conditions(ctx: Ctx, q: SqlText, query: VehicleEventQuery, useAttrIndex: boolean): Promise<string[] | null> {
+  const out = [`id >= ${q.p(idAt(query.fromMs))}`, `id < ${q.p(idAt(query.toMs))}`];
+  const colours = query.colours?.length ? query.colours.map(colourCode) : useAttrIndex ? ALL_COLOUR_CODES : null;
+  const types = query.types?.length ? query.types.map(typeCode) : useAttrIndex ? ALL_TYPE_CODES : null;
+  if (colours) out.push(`colour_code in ${q.list(colours)}`);
+  if (types) out.push(`type_code in ${q.list(types)}`);
+  if (query.cameraIds) {
+    const keys = await ctx.refs.cameraKeys(query.cameraIds);
+    if (keys.length === 0) return null;
+    out.push(`camera_key in ${q.list(keys)}`);
+  }
+  if (query.direction) {
+    const { from, to } = query.direction;
+    out.push(from <= to ? `direction between ${q.p(from)} and ${q.p(to)}` : `(direction >= ${q.p(from)} or direction <= ${q.p(to)})`);
+  }
+  if (query.minConfidence !== undefined && query.colours?.length) out.push(`colour_conf >= ${q.p(query.minConfidence)}`);
+  if (query.minConfidence !== undefined && query.plate) out.push(`plate_conf >= ${q.p(query.minConfidence)}`);
+  if (query.sources?.length) out.push(`source_code in ${q.list(query.sources.map(sourceCode))}`);
+  return out;
+}
+
+/** SQLite picks its index from the shape of the query, so the attribute and camera paths name theirs. */
+function indexHint(ctx: Ctx, query: VehicleEventQuery): string {
+  if (ctx.dialect !== 'sqlite') return '';
+  if (query.colours?.length || query.types?.length) return ' indexed by vehicle_events_attr';
+  if (query.cameraIds) return ' indexed by vehicle_events_camera';
+  return '';
+}
+
+async function present(ctx: Ctx, rows: VehicleEventRow[]): Promise<StoredVehicleEvent[]> {
+  await ctx.refs.load(rows.flatMap((r) => [Number(r.camera_key), Number(r.edge_key)]));
+  return rows.map((r) => toStoredEvent(r, ctx.refs.refOf, !!Number((r as { thumbs?: unknown }).thumbs)));
+}
+
+/** Time-ordered page straight from an index (no plate filter). */
+async function attributePage(ctx: Ctx, query: VehicleEventQuery, page: Page) {
+  const q = new SqlText(ctx.dialect);
+  const useAttr = !!(query.colours?.length || query.types?.length);
+  const where = await conditions(ctx, q, query, useAttr);
+  if (!where) return { hits: [], nextCursor: null };
+  const asc = page.sort === 'time_asc';
+  if (page.after) where.push(`id ${asc ? '>' : '<'} ${q.p(page.after.id)}`);
+  q.add(`select ${COLS} from vehicle_events${indexHint(ctx, query)} where ${where.join(' and ')} order by id ${asc ? 'asc' : 'desc'} limit ${q.p(page.limit + 1)}`);
+  const rows = await q.run<VehicleEventRow>(ctx.db);
+  const events = await present(ctx, rows.slice(0, page.limit));
+  return { hits: events.map((event) => ({ event, plateMatch: null })), nextCursor: rows.length > page.limit ? { id: events.at(-1)!.id } : null };
+}
+
+/** Plate candidates (id + graded match) from the narrow plate table, or the events for a short unanchored pattern. */
+async function plateCandidates(ctx: Ctx, query: VehicleEventQuery): Promise<Candidate[]> {
+  const plan = query.plate!;
+  const q = new SqlText(ctx.dialect);
+  // `?` placeholders bind in text order, so each fragment is built where it appears.
+  const range = () => `id >= ${q.p(idAt(query.fromMs))} and id < ${q.p(idAt(query.toMs))}`;
+  if (plan.kind !== 'pattern') {
+    q.add(`select id, plate from vehicle_event_plates where plate_key in ${q.list(plan.keys)} and `).add(range());
+  } else if (plan.keyRange) {
+    q.add(`select id, plate from vehicle_event_plates where plate_key >= ${q.p(plan.keyRange.gte)} and plate_key < ${q.p(plan.keyRange.lt)} and plate_key like ${q.p(plan.pattern.keyLike)} and `).add(range());
+  } else if (ctx.dialect === 'sqlite' && query.toMs - query.fromMs <= PATTERN_SCAN_MAX_SPAN_MS) {
+    q.add('select id, plate from vehicle_events where ').add(range()).add(' and plate is not null');
+  } else {
+    q.add(`select id, plate from vehicle_event_plates where plate_key like ${q.p(plan.pattern.keyLike)} and `).add(range());
+  }
+  const out: Candidate[] = [];
+  for (const r of await q.run<{ id: number; plate: string }>(ctx.db)) {
+    const match = plan.grade(r.plate);
+    if (match) out.push({ id: Number(r.id), match });
+  }
+  return out;
+}
+
+function orderCandidates(cands: Candidate[], sort: VehicleEventSort): Candidate[] {
+  if (sort === 'time_asc') return cands.sort((a, b) => a.id - b.id);
+  if (sort === 'quality') return cands.sort((a, b) => b.match.score - a.match.score || b.id - a.id);
+  return cands.sort((a, b) => b.id - a.id);
+}
+
+function isAfter(c: Candidate, after: VehicleEventCursor, sort: VehicleEventSort): boolean {
+  if (sort === 'time_asc') return c.id > after.id;
+  if (sort === 'time_desc') return c.id < after.id;
+  const score = after.score ?? 1;
+  return c.match.score < score || (c.match.score === score && c.id < after.id);
+}
+
+/** Rows for candidate ids that pass the other filters, in candidate order, stopping once `want` are found. */
+async function fetchFiltered(ctx: Ctx, query: VehicleEventQuery, cands: Candidate[], want: number): Promise<{ row: VehicleEventRow; c: Candidate }[]> {
+  const out: { row: VehicleEventRow; c: Candidate }[] = [];
+  for (const chunk of chunks(cands, Math.min(500, Math.max(50, want * 2)))) {
+    const q = new SqlText(ctx.dialect);
+    q.add(`select ${COLS} from vehicle_events where id in ${q.list(chunk.map((c) => c.id))}`);
+    const where = await conditions(ctx, q, query, false);
+    if (!where) return [];
+    q.add(` and ${where.join(' and ')}`);
+    const byId = new Map((await q.run<VehicleEventRow>(ctx.db)).map((r) => [Number(r.id), r]));
+    for (const c of chunk) {
+      const row = byId.get(c.id);
+      if (row) out.push({ row, c });
+    }
+    if (out.length >= want) break;
+  }
+  return out;
+}
+
+async function platePage(ctx: Ctx, query: VehicleEventQuery, page: Page) {
+  let cands = orderCandidates(await plateCandidates(ctx, query), page.sort);
+  if (page.after) cands = cands.filter((c) => isAfter(c, page.after!, page.sort));
+  const found = await fetchFiltered(ctx, query, cands, page.limit + 1);
+  const kept = found.slice(0, page.limit);
+  const events = await present(ctx, kept.map((f) => f.row));
+  const hits: VehicleEventHit[] = events.map((event, i) => ({ event, plateMatch: kept[i]!.c.match }));
+  const last = kept.at(-1)?.c;
+  return { hits, nextCursor: found.length > page.limit && last ? { id: last.id, ...(page.sort === 'quality' ? { score: last.match.score } : {}) } : null };
+}
+
+/** One page of hits: through the plate table when the query has a plate, else through an attribute/camera/time index. */
+export async function searchEvents(ctx: Ctx, query: VehicleEventQuery, page: Page): Promise<{ hits: VehicleEventHit[]; nextCursor: VehicleEventCursor | null }> {
+  return query.plate ? platePage(ctx, query, page) : attributePage(ctx, query, { ...page, sort: page.sort === 'quality' ? 'time_desc' : page.sort });
+}
+
+/** Counts matches up to `cap`. */
+export async function countEvents(ctx: Ctx, query: VehicleEventQuery, cap: number): Promise<{ count: number; capped: boolean }> {
+  let n: number;
+  if (query.plate) {
+    n = (await fetchFiltered(ctx, query, await plateCandidates(ctx, query), cap + 1)).length;
+  } else {
+    const q = new SqlText(ctx.dialect);
+    const where = await conditions(ctx, q, query, !!(query.colours?.length || query.types?.length));
+    if (!where) return { count: 0, capped: false };
+    q.add(`select count(*) as n from (select 1 from vehicle_events${indexHint(ctx, query)} where ${where.join(' and ')} limit ${q.p(cap + 1)}) t`);
+    n = Number((await q.run<{ n: number | string }>(ctx.db))[0]?.n ?? 0);
+  }
+  return { count: Math.min(n, cap), capped: n > cap };
+}
+
+const bump = (m: Record<string, number>, k: string, n: number) => { m[k] = (m[k] ?? 0) + n; };
+
+/** Facet counts by colour, type, camera and UTC hour over every match. */
+export async function facetEvents(ctx: Ctx, query: VehicleEventQuery): Promise<VehicleEventFacets> {
+  let groups: { colour_code: number; type_code: number; camera_key: number; hour: number; n: number }[];
+  if (query.plate) {
+    const rows = await fetchFiltered(ctx, query, await plateCandidates(ctx, query), Infinity);
+    groups = rows.map(({ row }) => ({ colour_code: row.colour_code, type_code: row.type_code, camera_key: Number(row.camera_key), hour: Math.floor(msOfId(Number(row.id)) / 3_600_000) % 24, n: 1 }));
+  } else {
+    const q = new SqlText(ctx.dialect);
+    const where = await conditions(ctx, q, query, !!(query.colours?.length || query.types?.length));
+    if (!where) return { total: 0, colour: {}, type: {}, camera: {}, hour: {} };
+    q.add(`select colour_code, type_code, camera_key, (id / 3600000000) % 24 as hour, count(*) as n from vehicle_events${indexHint(ctx, query)} where ${where.join(' and ')} group by colour_code, type_code, camera_key, (id / 3600000000) % 24`);
+    groups = await q.run(ctx.db);
+  }
+  await ctx.refs.load(groups.map((g) => Number(g.camera_key)));
+  const facets: VehicleEventFacets = { total: 0, colour: {}, type: {}, camera: {}, hour: {} };
+  for (const g of groups) {
+    const n = Number(g.n);
+    facets.total += n;
+    bump(facets.colour, colourOfCode(Number(g.colour_code)) ?? 'unknown', n);
+    bump(facets.type, typeOfCode(Number(g.type_code)), n);
+    bump(facets.camera, ctx.refs.refOf(Number(g.camera_key)), n);
+    bump(facets.hour, String(Number(g.hour)), n);
+  }
+  return facets;
+}

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { VehicleEventStore } from '../../../features/vehicle-events/vehicle-event.store.ts';
+import type { HubDatabase } from '../database.ts';
+import type { VehicleEventRow } from '../schema.ts';
+import { EVENT_COLUMNS, toStoredEvent } from './kysely-vehicle-event-store-codes.ts';
+import { ensureDayPartitions, insertEvents, insertSideRows, pendingRows } from './kysely-vehicle-event-store-ingest.ts';
+import { countEvents, facetEvents, searchEvents } from './kysely-vehicle-event-store-search.ts';
+import type { RefKeys } from './kysely-vehicle-event-store-search.ts';
+import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
+
+type Kind = 'camera' | 'edge';
+
+/** Camera and edge ids as small integer keys, cached; new keys enter the cache only after their transaction commits. */
+function createRefCache(db: Kysely<unknown>, dialect: HubDatabase['dialect']) {
+  const byRef = new Map<string, number>();
+  const byKey = new Map<number, string>();
+  const remember = (kind: Kind, ref: string, key: number) => { byRef.set(`${kind}:${ref}`, key); byKey.set(key, ref); };
+
+  async function lookup(conn: Kysely<unknown>, kind: Kind, refs: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const chunk of chunks(refs, 500)) {
+      const q = new SqlText(dialect);
+      q.add(`select key, ref from vehicle_event_refs where kind = ${q.p(kind)} and ref in ${q.list(chunk)}`);
+      for (const r of await q.run<{ key: number; ref: string }>(conn)) out.set(r.ref, Number(r.key));
+    }
+    return out;
+  }
+
+  return {
+    /** Keys for refs, creating missing ones inside `trx`; returns the keys and a commit hook for the cache. */
+    async ensure(trx: Kysely<unknown>, kind: Kind, refs: string[]): Promise<{ keys: Map<string, number>; commit(): void }> {
+      const keys = new Map<string, number>();
+      const missing = [...new Set(refs)].filter((r) => (byRef.has(`${kind}:${r}`) ? (keys.set(r, byRef.get(`${kind}:${r}`)!), false) : true));
+      if (missing.length === 0) return { keys, commit: () => {} };
+      const q = new SqlText(dialect).add('insert into vehicle_event_refs (kind, ref) values ');
+      q.add(missing.map((r) => `(${q.p(kind)}, ${q.p(r)})`).join(', ')).add(' on conflict (kind, ref) do nothing');
+      await q.run(trx);
+      const found = await lookup(trx, kind, missing);
+      for (const [r, k] of found) keys.set(r, k);
+      return { keys, commit: () => { for (const [r, k] of found) remember(kind, r, k); } };
+    },
+    async cameraKeys(ids: string[]): Promise<number[]> {
+      const missing = ids.filter((id) => !byRef.has(`camera:${id}`));
+      if (missing.length) for (const [r, k] of await lookup(db, 'camera', missing)) remember('camera', r, k);
+      return ids.map((id) => byRef.get(`camera:${id}`)).filter((k): k is number => k !== undefined);
+    },
+    refOf: (key: number): string => byKey.get(key) ?? `unknown:${key}`,
+    async load(keys: number[]): Promise<void> {
+      const missing = [...new Set(keys)].filter((k) => !byKey.has(k));
+      for (const chunk of chunks(missing, 500)) {
+        const q = new SqlText(dialect);
+        q.add(`select key, kind, ref from vehicle_event_refs where key in ${q.list(chunk)}`);
+        for (const r of await q.run<{ key: number; kind: Kind; ref: string }>(db)) remember(r.kind, r.ref, Number(r.key));
+      }
+    },
+  } satisfies RefKeys & Record<string, unknown>;
+}
+
+/** Vehicle events on SQLite or PostgreSQL (docs/adr/0002-vehicle-event-storage.md). */
+export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatabase): VehicleEventStore {
+  const db = typedDb as unknown as Kysely<unknown>;
+  const refs = createRefCache(db, dialect);
+  const partitions = new Set<number>();
+  const ctx = { db, dialect, refs };
+  return {
+    async ingest(edgeId, events, receivedMs) {
+      if (events.length === 0) return { accepted: 0, duplicates: 0 };
+      const commits: (() => void)[] = [];
+      const result = await db.transaction().execute(async (trx) => {
+        const days = dialect === 'postgres' ? await ensureDayPartitions(trx, events, partitions) : [];
+        commits.push(() => days.forEach((d) => partitions.add(d)));
+        const edge = await refs.ensure(trx, 'edge', [edgeId]);
+        const cameras = await refs.ensure(trx, 'camera', events.map((e) => e.cameraId));
+        commits.push(edge.commit, cameras.commit);
+        const { stored, duplicates } = await insertEvents(trx, dialect, pendingRows(edge.keys.get(edgeId)!, cameras.keys, events, receivedMs));
+        await insertSideRows(trx, dialect, stored);
+        return { accepted: stored.length, duplicates };
+      });
+      for (const commit of commits) commit();
+      return result;
+    },
+    search: (query, page) => searchEvents(ctx, query, page),
+    count: (query, cap) => countEvents(ctx, query, cap),
+    facets: (query) => facetEvents(ctx, query),
+    async findById(id) {
+      const q = new SqlText(dialect);
+      q.add(`select ${EVENT_COLUMNS.join(', ')}, (select count(*) from vehicle_event_media m where m.id = e.id and m.thumbnail is not null) as thumbs from vehicle_events e where id = ${q.p(id)}`);
+      const row = (await q.run<VehicleEventRow & { thumbs: number }>(db))[0];
+      if (!row) return null;
+      await refs.load([Number(row.camera_key), Number(row.edge_key)]);
+      return toStoredEvent(row, refs.refOf, Number(row.thumbs) > 0);
+    },
+    async thumbnail(id) {
+      const q = new SqlText(dialect);
+      q.add(`select thumbnail from vehicle_event_media where id = ${q.p(id)}`);
+      return (await q.run<{ thumbnail: string | null }>(db))[0]?.thumbnail ?? null;
+    },
+  };
+}
