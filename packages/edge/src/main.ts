@@ -69,18 +69,21 @@ export async function startEdge(input: EdgeConfigInput, opts: StartEdgeOptions =
     return r;
   };
   const onGap = (g: Gap) => publish('recording.gap', gapPayload(g), `recording.gap:${g.cameraId}:${g.startMs}${g.endMs === null ? '' : ':closed'}`);
-  const recorders = config.cameras.filter((c) => c.record).map((c) =>
-    createCameraRecorder({
+  const recorderOf = new Map<string, CameraRecorder>();
+  const recorders = config.cameras.filter((c) => c.record).map((c) => {
+    const r = createCameraRecorder({
       cameraId: c.id, resolveSource: () => resolveSource(c), index, dir: join(config.dataDir, 'recordings', c.id), ffmpegPath,
       segmentSeconds: config.segmentSeconds, format: config.segmentFormat, stallMs: config.watchdogStallSeconds * 1000,
       log: (msg, extra) => log.warn(extra ?? {}, msg), onGap,
-    }),
-  );
+    });
+    recorderOf.set(c.id, r);
+    return r;
+  });
   const clips = createClipService({
     index, ffmpegPath, workDir: join(config.dataDir, 'clips'), clipHoldMs: config.clipHoldHours * 3_600_000,
     camera: (id) => {
       const c = cameras.get(id);
-      return c ? { masks: c.privacyMasks, resolveSource: () => resolveSource(c) } : null;
+      return c ? { masks: c.privacyMasks, resolveSource: () => resolveSource(c), liveSegmentPath: () => recorderOf.get(id)?.currentSegmentPath() ?? null } : null;
     },
   });
   const health = (): EdgeHealthSnapshot => ({ cameras: healthOf(config.cameras, recorders), diskUsedBytes: index.totalBytes(), diskBudgetBytes: diskBudgetBytes(config) });

@@ -33,6 +33,8 @@ export interface SnapshotResult {
 export interface ClipCamera {
   masks: readonly MaskPolygon[];
   resolveSource: () => Promise<DirectSource>;
+  /** The segment being recorded now, if any: a 'live' snapshot reads its tail instead of opening the camera. */
+  liveSegmentPath?: () => string | null;
 }
 
 /** Dependencies of the clip service. */
@@ -54,6 +56,20 @@ export function createClipService(d: ClipServiceDeps) {
     if (!cam) throw new DomainError('not_found', 'camera_not_on_edge', `camera ${id} is not recorded by this edge`);
     return cam;
   };
+  async function grab(cam: ClipCamera, req: { cameraId: string; from: 'live' | 'recording' }): Promise<{ raw: Buffer; takenAtMs: number }> {
+    const latest = d.index.latestSegment(req.cameraId);
+    if (req.from === 'recording' && latest) return { raw: await grabJpeg(d.ffmpegPath, { segmentPath: latest.path }), takenAtMs: latest.endMs };
+    const current = req.from === 'live' ? cam.liveSegmentPath?.() : null;
+    if (current) {
+      // About a second behind live (one fragment); far quicker than opening the camera (RTSP probe, keyframe wait).
+      try {
+        return { raw: await grabJpeg(d.ffmpegPath, { segmentPath: current }), takenAtMs: clock() - 1000 };
+      } catch {
+        // the segment rolled over or holds no complete fragment yet: ask the camera
+      }
+    }
+    return { raw: await grabJpeg(d.ffmpegPath, { source: await cam.resolveSource() }), takenAtMs: clock() };
+  }
   return {
     /** Cuts (camera, start, end); holds the window from retention first so nothing is evicted mid-cut. */
     async cut(req: { requestId: string; cameraId: string; startMs: number; endMs: number; exact: boolean }): Promise<ClipResult> {
@@ -77,14 +93,12 @@ export function createClipService(d: ClipServiceDeps) {
       }
     },
 
-    /** One JPEG, masks blacked out: from the live camera, or from the latest recorded segment. */
+    /** One JPEG, masks blacked out: live (the tail of the segment being recorded, else the camera) or the latest segment. */
     async snapshot(req: { cameraId: string; from: 'live' | 'recording' }): Promise<SnapshotResult> {
       const cam = cameraOrThrow(req.cameraId);
-      const latest = d.index.latestSegment(req.cameraId);
-      const useRecording = req.from === 'recording' && latest !== null;
-      const raw = useRecording ? await grabJpeg(d.ffmpegPath, { segmentPath: latest.path }) : await grabJpeg(d.ffmpegPath, { source: await cam.resolveSource() });
+      const { raw, takenAtMs } = await grab(cam, req);
       const jpeg = await applyMasksToJpeg(raw, cam.masks);
-      return { cameraId: req.cameraId, jpeg, sha256: createHash('sha256').update(jpeg).digest('hex'), takenAtMs: useRecording ? latest.endMs : clock(), masked: cam.masks.length > 0 };
+      return { cameraId: req.cameraId, jpeg, sha256: createHash('sha256').update(jpeg).digest('hex'), takenAtMs, masked: cam.masks.length > 0 };
     },
   };
 }

@@ -75,6 +75,7 @@ describe('camera recorder (real ffmpeg)', () => {
     recorder.start();
     await until(() => index.segmentsBetween('cam1', 0, Date.now() + 1).length >= 2, 8000);
     expect(recorder.health()).toMatchObject({ cameraId: 'cam1', online: true, recording: true });
+    expect(existsSync(recorder.currentSegmentPath() ?? 'none')).toBe(true);
     await recorder.stop();
     const segs = index.segmentsBetween('cam1', 0, Date.now() + 1);
     expect(segs.length).toBeGreaterThanOrEqual(3);

@@ -30,6 +30,8 @@ export interface CameraRecorder {
   start(): void;
   stop(): Promise<void>;
   health(): CameraHealth;
+  /** The fMP4 segment being written now (readable up to its last fragment, about 1 s behind), if online. */
+  currentSegmentPath(): string | null;
 }
 
 const MAX_RESTART_DELAY_MS = 8000;
@@ -164,6 +166,11 @@ export function createCameraRecorder(d: CameraRecorderDeps): CameraRecorder {
       await p.exited;
       clearTimeout(timer);
       openGap(clock(), 'edge_stopped');
+    },
+    currentSegmentPath() {
+      if (d.format !== 'fmp4' || !proc || clock() - run.lastProgressMs > 3000) return null;
+      const names = readdirSync(d.dir).filter((n) => n.startsWith(`${run.id}-`)).sort();
+      return names.length ? join(d.dir, names[names.length - 1]!) : null;
     },
     health: () => {
       const online = proc !== null && run.lastOutUs >= 0 && clock() - run.lastProgressMs < 5000;

@@ -70,5 +70,10 @@ describe('startEdge (real ffmpeg, SQLite, WebSocket, HTTP)', () => {
     await until(() => hub.messages.some((m) => m.type === 'snapshot.ready'), 5000);
     expect(hub.messages.find((m) => m.type === 'snapshot.ready')).toMatchObject({ of: 'snap-1', masked: true });
     expect(hub.uploads[1]?.edgeSha256).toBe(hub.uploads[1]?.hubSha256);
+
+    // A live snapshot of a recording camera reads the tail of the segment being written.
+    hub.send({ type: 'snapshot.request', id: 'snap-2', cameraId: 'cam1' });
+    await until(() => hub.messages.some((m) => m.type === 'snapshot.ready' && m.of === 'snap-2'), 5000);
+    expect(hub.uploads[2]).toMatchObject({ path: '/api/v1/edges/snapshots/snap-2' });
   });
 });
