@@ -65,3 +65,39 @@ export function iou(a: Rect, b: Rect): number {
   const union = a[2] * a[3] + b[2] * b[3] - inter;
   return union > 0 ? inter / union : 0;
 }
+
+/** A rectangle rotated about its centre by `angle` radians (clockwise in image coordinates, y down). */
+export interface RotatedRect {
+  cx: number;
+  cy: number;
+  w: number;
+  h: number;
+  angle: number;
+}
+
+/** Samples a rotated rectangle into an upright image of `outW` x `outH` (bilinear; outside pixels clamp to the edge). */
+export function cropRotated(img: RgbImage, r: RotatedRect, outW = Math.max(1, Math.round(r.w)), outH = Math.max(1, Math.round(r.h))): RgbImage {
+  const out = new Uint8Array(outW * outH * 3);
+  const cos = Math.cos(r.angle), sin = Math.sin(r.angle);
+  const sx = r.w / outW, sy = r.h / outH;
+  const { width: iw, height: ih, data } = img;
+  for (let y = 0; y < outH; y++) {
+    const v = (y + 0.5) * sy - r.h / 2;
+    for (let x = 0; x < outW; x++) {
+      const u = (x + 0.5) * sx - r.w / 2;
+      const fx = Math.max(0, Math.min(iw - 1, r.cx + u * cos - v * sin - 0.5));
+      const fy = Math.max(0, Math.min(ih - 1, r.cy + u * sin + v * cos - 0.5));
+      const x0 = Math.floor(fx), y0 = Math.floor(fy);
+      const x1 = Math.min(iw - 1, x0 + 1), y1 = Math.min(ih - 1, y0 + 1);
+      const wx = fx - x0, wy = fy - y0;
+      const a = (y0 * iw + x0) * 3, b = (y0 * iw + x1) * 3, c = (y1 * iw + x0) * 3, d = (y1 * iw + x1) * 3;
+      const o = (y * outW + x) * 3;
+      for (let k = 0; k < 3; k++) {
+        const top = data[a + k]! + (data[b + k]! - data[a + k]!) * wx;
+        const bot = data[c + k]! + (data[d + k]! - data[c + k]!) * wx;
+        out[o + k] = top + (bot - top) * wy + 0.5;
+      }
+    }
+  }
+  return { data: out, width: outW, height: outH };
+}

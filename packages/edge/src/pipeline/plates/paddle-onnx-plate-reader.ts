@@ -1,9 +1,9 @@
-import { clampRect, cropRgb, resizeRgb, type Rect, type RgbImage } from '../capture/rgb-image.ts';
+import { clampRect, cropRgb, cropRotated, resizeRgb, type Rect, type RgbImage } from '../capture/rgb-image.ts';
 import { locatePaddleOcrModels } from './ocr-model-files.ts';
 import { PaddleTextDetector, type TextBox } from './paddle-text-detector.ts';
 import { PaddleTextRecognizer, type RecLine } from './paddle-text-recognizer.ts';
-import type { PlateReadHint, PlateReader, PlateReading } from './plate-reader.ts';
-import { applyPlateGrammar, plateAlternates, plateLikelihood } from './us-plate-grammar.ts';
+import type { PlateChar, PlateReadHint, PlateReader, PlateReading } from './plate-reader.ts';
+import { applyPlateGrammar, fitPlatePattern, plateAlternates, plateLikelihood } from './us-plate-grammar.ts';
 
 /** Tuning of the two-step read; defaults were chosen on half of the plate photos and checked on the other half. */
 export interface PaddlePlateReaderOptions {
@@ -68,7 +68,7 @@ export class PaddleOnnxPlateReader implements PlateReader {
     const tall = lines.filter((l) => l.rect[2] > l.rect[3] * 0.8).sort((a, b) => b.rect[3] - a.rect[3]);
     let best: Candidate | null = null;
     for (const l of tall.slice(0, 2)) {
-      const { line, score } = await this.readVoted(up, l.rect);
+      const { line, score } = await this.readVoted(up, l);
       if (!best || score > best.score) {
         const r: Rect = [region[0] + l.rect[0] / scale, region[1] + l.rect[1] / scale, l.rect[2] / scale, l.rect[3] / scale];
         best = { rect: r, line, score, prior: 1 };
@@ -78,10 +78,16 @@ export class PaddleOnnxPlateReader implements PlateReader {
   }
 
   /** Reads a line at three paddings and keeps the text most of them support (a small test-time ensemble). */
-  private async readVoted(image: RgbImage, rect: Rect): Promise<{ line: RecLine; score: number }> {
+  private async readVoted(image: RgbImage, box: TextBox): Promise<{ line: RecLine; score: number }> {
+    const { rect, rotated: r } = box;
+    // A tilted line is read upright (sampled along its own axis); a level one from its axis-aligned box.
+    const tilted = Math.abs(r.angle) > 0.035 && Math.abs(r.angle) < 0.6;
     const votes = new Map<string, { line: RecLine; score: number; best: number }>();
     for (const pad of [0.04, 0.12, 0.22]) {
-      const line = await this.rec.recognize(cropRgb(image, padLine(rect, pad)));
+      const crop = tilted
+        ? cropRotated(image, { ...r, w: r.w + 2 * pad * r.h, h: r.h * 1.08 })
+        : cropRgb(image, padLine(rect, pad));
+      const line = await this.rec.recognize(crop);
       const score = candidateScore(line);
       const v = votes.get(line.text);
       if (!v) votes.set(line.text, { line, score, best: score });
@@ -137,9 +143,18 @@ function toReading(c: Candidate): PlateReading {
     text,
     confidence: Math.min(1, confidence),
     chars: chars.map((ch) => ({ c: ch.c, confidence: round(ch.confidence), alt: ch.alt, altConfidence: round(ch.altConfidence ?? 0) })),
-    alternates: plateAlternates(chars).map((a) => ({ text: a.text, confidence: round(a.confidence) })),
+    alternates: withLayoutFit(chars, plateAlternates(chars)).map((a) => ({ text: a.text, confidence: round(a.confidence) })),
     box: c.rect.map((v) => Math.round(v)) as Rect,
   };
+}
+
+/** The read fitted to the nearest common US layout is offered as an alternate (as top-1 it cost more than it fixed). */
+function withLayoutFit(chars: PlateChar[], alternates: { text: string; confidence: number }[]) {
+  const fitted = fitPlatePattern(chars).map((c) => c.c).join('');
+  const text = chars.map((c) => c.c).join('');
+  if (fitted === text || alternates.some((a) => a.text === fitted)) return alternates;
+  const confidence = chars.reduce((p, c) => p * c.confidence, 1) * 0.5;
+  return [...alternates, { text: fitted, confidence }].sort((a, b) => b.confidence - a.confidence).slice(0, 5);
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;

@@ -1,10 +1,12 @@
 import * as ort from 'onnxruntime-node';
-import { resizeRgb, type Rect, type RgbImage } from '../capture/rgb-image.ts';
+import { resizeRgb, type Rect, type RgbImage, type RotatedRect } from '../capture/rgb-image.ts';
 
 /** A text line found by the detector: its rect in the input image's pixels and the mean text probability. */
 export interface TextBox {
   rect: Rect;
   score: number;
+  /** The line's own orientation (principal axis of its pixels), unclipped like `rect`. */
+  rotated: RotatedRect;
 }
 
 /** Options of the DB post-processing (PaddleOCR defaults, tuned for short lines). */
@@ -46,7 +48,7 @@ export class PaddleTextDetector {
     const boxes = dbBoxes(prob, w, h, opts);
     const fx = img.width / w;
     const fy = img.height / h;
-    return boxes.map((b) => ({ score: b.score, rect: [b.rect[0] * fx, b.rect[1] * fy, b.rect[2] * fx, b.rect[3] * fy] }));
+    return boxes.map((b) => ({ score: b.score, rect: [b.rect[0] * fx, b.rect[1] * fy, b.rect[2] * fx, b.rect[3] * fy], rotated: scaleRotated(b.rotated, fx, fy) }));
   }
 
   /** Releases the ONNX session. */
@@ -71,6 +73,7 @@ export function dbBoxes(prob: Float32Array, w: number, h: number, opts: TextDete
     label[start] = next;
     stack.push(start);
     let x0 = w, y0 = h, x1 = -1, y1 = -1, sum = 0, n = 0;
+    let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
     while (stack.length > 0) {
       const p = stack.pop()!;
       const x = p % w;
@@ -81,6 +84,7 @@ export function dbBoxes(prob: Float32Array, w: number, h: number, opts: TextDete
       if (y > y1) y1 = y;
       sum += prob[p]!;
       n++;
+      sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
       if (x > 0 && label[p - 1] === 0 && prob[p - 1]! > thr) { label[p - 1] = next; stack.push(p - 1); }
       if (x < w - 1 && label[p + 1] === 0 && prob[p + 1]! > thr) { label[p + 1] = next; stack.push(p + 1); }
       if (y > 0 && label[p - w] === 0 && prob[p - w]! > thr) { label[p - w] = next; stack.push(p - w); }
@@ -95,7 +99,23 @@ export function dbBoxes(prob: Float32Array, w: number, h: number, opts: TextDete
     const ry0 = Math.max(0, y0 - d);
     const rx1 = Math.min(w, x1 + 1 + d);
     const ry1 = Math.min(h, y1 + 1 + d);
-    boxes.push({ rect: [rx0, ry0, rx1 - rx0, ry1 - ry0], score: sum / n });
+    boxes.push({ rect: [rx0, ry0, rx1 - rx0, ry1 - ry0], score: sum / n, rotated: orientedBox(n, sx, sy, sxx, syy, sxy, d) });
   }
   return boxes;
+}
+
+/** The component's oriented box from its pixel moments: principal axis angle, extents of a uniform bar (±√3σ), grown by `d`. */
+function orientedBox(n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number, d: number): RotatedRect {
+  const mx = sx / n, my = sy / n;
+  const cxx = sxx / n - mx * mx, cyy = syy / n - my * my, cxy = sxy / n - mx * my;
+  const angle = 0.5 * Math.atan2(2 * cxy, cxx - cyy);
+  const tr = cxx + cyy, det = cxx * cyy - cxy * cxy;
+  const disc = Math.sqrt(Math.max(0, (tr * tr) / 4 - det));
+  const l1 = tr / 2 + disc, l2 = Math.max(0, tr / 2 - disc);
+  return { cx: mx + 0.5, cy: my + 0.5, w: 2 * Math.sqrt(3 * l1) + 1 + 2 * d, h: 2 * Math.sqrt(3 * l2) + 1 + 2 * d, angle };
+}
+
+function scaleRotated(r: RotatedRect, fx: number, fy: number): RotatedRect {
+  const c = Math.cos(r.angle), s = Math.sin(r.angle);
+  return { cx: r.cx * fx, cy: r.cy * fy, w: r.w * Math.hypot(c * fx, s * fy), h: r.h * Math.hypot(s * fx, c * fy), angle: Math.atan2(s * fy, c * fx) };
 }

@@ -63,3 +63,41 @@ export function plateAlternates(chars: PlateChar[], limit = 5): { text: string; 
   });
   return out.sort((a, b) => b.confidence - a.confidence).slice(0, limit);
 }
+
+/**
+ * Common US standard serial layouts (L = letter, D = digit): California's 1ABC234, the AAA1234 of most
+ * states, Illinois-style AB12345, and the older six-character ones.
+ */
+export const US_PLATE_PATTERNS: readonly string[] = ['DLLLDDD', 'LLLDDDD', 'LLDDDDD', 'LLLDDD', 'DDDLLL', 'DLLLDD', 'LLDDDD'];
+
+const LETTER_TO_DIGIT_WIDE: Record<string, string> = { ...LETTER_TO_DIGIT, A: '4', L: '4', J: '1', E: '3' };
+const DIGIT_TO_LETTER_WIDE: Record<string, string> = { ...DIGIT_TO_LETTER, '0': 'D', '1': 'I', '4': 'A', '3': 'E' };
+
+/**
+ * Fits a read to the closest common layout when it matches none: each character that breaks the layout is replaced
+ * by the reader's own runner-up if that has the right kind, else by its look-alike; the layout needing the least
+ * confidence overturned wins, and only unsure characters (below `unsureBelow`) may be overturned.
+ */
+export function fitPlatePattern(chars: PlateChar[], unsureBelow = 0.97): PlateChar[] {
+  const kind = (c: string) => (isDigit(c) ? 'D' : 'L');
+  const shape = chars.map((c) => kind(c.c)).join('');
+  const candidates = US_PLATE_PATTERNS.filter((p) => p.length === chars.length);
+  if (candidates.length === 0 || candidates.includes(shape)) return chars;
+  let best: { cost: number; out: PlateChar[] } | null = null;
+  for (const pattern of candidates) {
+    let cost = 0;
+    const out: PlateChar[] = [];
+    for (let i = 0; i < chars.length && cost < Infinity; i++) {
+      const ch = chars[i]!;
+      if (kind(ch.c) === pattern[i]) { out.push(ch); continue; }
+      const alt = ch.alt && kind(ch.alt) === pattern[i] && (ch.altConfidence ?? 0) > 0.02 ? ch.alt : null;
+      const look = pattern[i] === 'D' ? LETTER_TO_DIGIT_WIDE[ch.c] : DIGIT_TO_LETTER_WIDE[ch.c];
+      const c = alt ?? look;
+      if (!c || ch.confidence >= unsureBelow) { cost = Infinity; break; }
+      cost += ch.confidence;
+      out.push({ ...ch, c, confidence: Math.max(ch.altConfidence ?? 0, 1 - ch.confidence) });
+    }
+    if (cost < (best?.cost ?? Infinity)) best = { cost, out };
+  }
+  return best?.out ?? chars;
+}
