@@ -45,6 +45,17 @@ import { registerTokenRoutes } from './features/tokens/tokens.routes.ts';
 import type { TokensService } from './features/tokens/tokens.service.ts';
 import { registerUserRoutes } from './features/users/users.routes.ts';
 import type { UsersService } from './features/users/users.service.ts';
+import { registerBoloRoutes } from './features/bolos/bolos.routes.ts';
+import type { BolosService } from './features/bolos/bolos.service.ts';
+import { registerGeocodingRoutes } from './features/geocoding/geocoding.routes.ts';
+import type { GeocodingService } from './features/geocoding/geocoding.service.ts';
+import { registerGunshotRoutes } from './features/gunshots/gunshots.routes.ts';
+import type { GunshotsService } from './features/gunshots/gunshots.service.ts';
+import { registerHotspotRoutes } from './features/hotspots/hotspots.routes.ts';
+import { registerIncidentRoutes } from './features/incidents/incidents.routes.ts';
+import type { IncidentsService } from './features/incidents/incidents.service.ts';
+import { registerNearestRoutes } from './features/nearest/nearest.routes.ts';
+import type { NearestService } from './features/nearest/nearest.service.ts';
 
 /** Everything the HTTP app needs, already built; `main.ts` decides the technologies. */
 export interface HubAppDeps {
@@ -60,6 +71,11 @@ export interface HubAppDeps {
     vehicleEvents: VehicleEventsService;
     search: SearchService;
     clips: ClipsService;
+    geocoding: GeocodingService;
+    nearest: NearestService;
+    incidents: IncidentsService;
+    bolos: BolosService;
+    gunshots: GunshotsService;
   };
   /** Edges connected to this instance, and where their event batches go. */
   edgeLink: { connections: EdgeConnections; ingest: EdgeBatchSink };
@@ -143,6 +159,12 @@ export async function createHubApp(deps: HubAppDeps): Promise<FastifyInstance & 
   registerClipRoutes(app, { clips: s.clips });
   registerTokenRoutes(app, { tokens: s.tokens });
   registerAuditRoutes(app, { audit: s.audit });
+  registerGeocodingRoutes(app, { geocoding: s.geocoding });
+  registerNearestRoutes(app, { nearest: s.nearest, geocoding: s.geocoding });
+  registerIncidentRoutes(app, { incidents: s.incidents });
+  registerBoloRoutes(app, { bolos: s.bolos });
+  registerGunshotRoutes(app, { gunshots: s.gunshots });
+  registerHotspotRoutes(app, { incidents: s.incidents });
   registerLiveRoutes(app, { bus: deps.bus });
   await registerWeb(app, deps.webDir);
 

@@ -39,6 +39,17 @@ import { createEdgeConnections } from './features/edges/edge-connections.ts';
 import type { EdgeBatchSink } from './features/edges/edge-link.routes.ts';
 import { unavailable } from '@camnet/core';
 import type { DemoCredential } from './features/demo/demo-seed.ts';
+import { createUnavailableClipRequester } from './adapters/clips/unavailable-clip-requester.ts';
+import { createKyselyBoloStore } from './adapters/db/stores/kysely-bolo-store.ts';
+import { createKyselyGeocodingStore } from './adapters/db/stores/kysely-geocoding-store.ts';
+import { createKyselyGunshotStore } from './adapters/db/stores/kysely-gunshot-store.ts';
+import { createKyselyIncidentStore } from './adapters/db/stores/kysely-incident-store.ts';
+import { createBolosService } from './features/bolos/bolos.service.ts';
+import { seedDemoAddresses } from './features/geocoding/demo-addresses.ts';
+import { createGeocodingService } from './features/geocoding/geocoding.service.ts';
+import { createGunshotsService } from './features/gunshots/gunshots.service.ts';
+import { createIncidentsService } from './features/incidents/incidents.service.ts';
+import { createNearestService } from './features/nearest/nearest.service.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -85,6 +96,15 @@ export function composeHub(config: HubConfig, database: HubDatabase, clock: () =
     tokens: createTokensService({ tokens: stores.tokens, users: stores.users, clock }),
   };
   const clips = createClipsService({ clips: stores.clips, blobs, cameras: services.cameras, edges: services.edges, connections, clock });
+  // The real-time crime centre (issue 6). Pre-roll clips: a placeholder that answers 'unavailable' until the edge-backed requester replaces it.
+  const geocoding = createGeocodingService({ store: createKyselyGeocodingStore(database) });
+  const nearest = createNearestService({ cameras: stores.cameras, bus });
+  const incidents = createIncidentsService({ store: createKyselyIncidentStore(database), nearest, geocoding, clips: createUnavailableClipRequester(), bus, clock });
+  const rtcc = {
+    geocoding, nearest, incidents,
+    bolos: createBolosService({ store: createKyselyBoloStore(database), incidents, bus, clock }),
+    gunshots: createGunshotsService({ store: createKyselyGunshotStore(database), incidents, clock }),
+  };
   // Vehicle events and search (issue 5).
   const vehicleEvents = createVehicleEventsService({ store: stores.vehicleEvents, clock });
   const search = createSearchService({
@@ -95,7 +115,7 @@ export function composeHub(config: HubConfig, database: HubDatabase, clock: () =
   const ingest: EdgeBatchSink = async () => {
     throw unavailable('events_not_accepted_yet', 'This hub does not store vehicle events yet.');
   };
-  return { bus, stores, services: { ...services, clips, vehicleEvents, search }, edgeLink: { connections, ingest } };
+  return { bus, stores, services: { ...services, clips, vehicleEvents, search, ...rtcc }, edgeLink: { connections, ingest } };
 }
 
 export type ComposedHub = ReturnType<typeof composeHub>;
@@ -122,6 +142,8 @@ export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?
   const demoCredentials = opts.demo && (await services.auth.needsSetup())
     ? await seedDemoNetwork({ members: services.members, sites: services.sites, cameras: services.cameras, cameraStore: stores.cameras, users: services.users })
     : null;
+  if (demoCredentials) await seedDemoAddresses(services.geocoding);
+  await services.nearest.warm();
   const app = await createHubApp({
     services: hub.services,
     edgeLink: hub.edgeLink,
