@@ -141,6 +141,9 @@ describe('foundation: set-up, MFA, registry, map', () => {
 
     // Phone: the map, then the owner confirms the waiting camera and chooses how it is shared.
     await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await screenshot(page, 'phone-00-menu');
+    await page.getByRole('button', { name: 'Menu' }).click();
     await shell.go('Map');
     await map.waitForCameras(3);
     await screenshot(page, 'phone-01-map');

@@ -7,7 +7,7 @@
  * Prints a Markdown table (copied into docs/map-performance.md). Not a timed test: it prints figures.
  */
 import * as OTPAuth from 'otpauth';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot, DESKTOP } from './support/browser.ts';
 import { startMockHub } from './support/mock-hub.ts';
 import { startCamnet } from './support/camnet-process.ts';
@@ -15,6 +15,16 @@ import { apiPost } from './support/api-client.ts';
 import { syntheticCameras } from './support/mock-api.ts';
 import { MfaEnrolPage, SetupPage } from './pages/auth-pages.ts';
 import { TotpClock } from './support/totp.ts';
+
+/** What the map page exposes for tests (packages/web/src/features/map/map-page.tsx). */
+declare global {
+  interface Window {
+    camnetMap?: {
+      map: { getZoom(): number; setView(centre: [number, number], zoom: number): void };
+      layer: { stats: { recentMs: number[]; drawn: number } };
+    };
+  }
+}
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -101,7 +111,7 @@ const hub = REAL
   : await startMockHub({ cameras: CAMERAS }).then((h) => ({ url: h.url, setupPath: `/setup?token=${h.setupToken}`, close: h.close }));
 
 /** Fills the real hub through its import API, 5,000 lines a request (nothing is written if a line is bad). */
-async function importCameras(context: import('playwright-core').BrowserContext): Promise<number> {
+async function importCameras(context: BrowserContext): Promise<number> {
   const member = await apiPost<{ id: string }>(context, '/members', { name: 'Benchmark city', kind: 'agency' });
   const site = await apiPost<{ id: string }>(context, '/sites', { memberId: member.id, name: 'Benchmark site', address: '1 Bench St', lat: 41.88, lon: -87.63 });
   const session = (await (await context.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };

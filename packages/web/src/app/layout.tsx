@@ -71,6 +71,12 @@ export function Layout({ route, children }: { route: AppRoute | undefined; child
     document.title = `${route?.label ?? 'camnet'} · ${config?.networkName ?? 'camnet'}`;
   }, [route, config]);
 
+  // After a navigation, keyboard and screen-reader users continue from the new page's content.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) mainRef.current?.focus({ preventScroll: true });
+  }, [path]);
+
   return (
     <div className={`shell${route?.full ? ' shell--full' : ''}`}>
       <a className="skip-link" href="#main">

@@ -1,0 +1,63 @@
+/** Subscribes to the live WebSocket for the RTCC topics; reports connection state and when the feed last spoke (staleness). */
+import { useEffect, useRef, useState } from 'react';
+import { connectLive, type LiveState } from '../../api/live.ts';
+
+/** An RTCC live message (incidents for the crime centre, BOLOs for patrol). */
+export type RtccMessage =
+  | { type: 'incident.created'; incidentId: string; incidentType: string; priority: number; lat: number; lon: number }
+  | { type: 'incident.changed'; incidentId: string; change: string }
+  | { type: 'bolo.sent'; boloId: string; title: string; plate: string | null }
+  | { type: 'bolo.acknowledged'; boloId: string; userEmail: string; at: string }
+  | { type: 'hello'; at: string };
+
+export interface LiveFeed {
+  state: LiveState;
+  /** When the socket last opened or delivered a message (ms since epoch), or null before the first. */
+  lastHeardAt: number | null;
+}
+
+/** Calls `onMessage` for RTCC messages and `onReconnect` each time the socket opens again (to refetch what was missed). */
+export function useLiveFeed(onMessage: (m: RtccMessage) => void, onReconnect?: () => void): LiveFeed {
+  const [state, setState] = useState<LiveState>('connecting');
+  const [lastHeardAt, setLastHeardAt] = useState<number | null>(null);
+  const handlers = useRef({ onMessage, onReconnect });
+  handlers.current = { onMessage, onReconnect };
+
+  useEffect(() => {
+    let opened = 0;
+    const conn = connectLive(
+      (m) => {
+        setLastHeardAt(Date.now());
+        handlers.current.onMessage(m as unknown as RtccMessage);
+      },
+      (s) => {
+        setState(s);
+        if (s !== 'open') return;
+        setLastHeardAt(Date.now());
+        if (opened++ > 0) handlers.current.onReconnect?.();
+      },
+    );
+    return () => conn.close();
+  }, []);
+
+  return { state, lastHeardAt };
+}
+
+/** Re-renders every `ms` (for "5 s ago" labels). */
+export function useNow(ms = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}
+
+/** "just now", "12 s ago", "3 min ago", "2 h ago". */
+export function ago(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 3) return 'just now';
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  return `${Math.floor(s / 3600)} h ago`;
+}
