@@ -3,7 +3,7 @@ import { locatePaddleOcrModels } from './ocr-model-files.ts';
 import { PaddleTextDetector, type TextBox } from './paddle-text-detector.ts';
 import { PaddleTextRecognizer, type RecLine } from './paddle-text-recognizer.ts';
 import type { PlateChar, PlateReadHint, PlateReader, PlateReading } from './plate-reader.ts';
-import { applyPlateGrammar, fitPlatePattern, plateAlternates, plateLikelihood } from './us-plate-grammar.ts';
+import { applyPlateGrammar, applyPlateHabits, fitPlatePattern, plateAlternates, plateLikelihood } from './us-plate-grammar.ts';
 
 /** Tuning of the two-step read; defaults were chosen on half of the plate photos and checked on the other half. */
 export interface PaddlePlateReaderOptions {
@@ -136,7 +136,7 @@ function candidateScore(line: RecLine): number {
 }
 
 function toReading(c: Candidate): PlateReading {
-  const chars = applyPlateGrammar(c.line.chars);
+  const chars = applyPlateHabits(applyPlateGrammar(c.line.chars));
   const text = chars.map((ch) => ch.c).join('');
   const confidence = chars.reduce((s, ch) => s + ch.confidence, 0) / chars.length * Math.min(1, plateLikelihood(text) + 0.2);
   return {

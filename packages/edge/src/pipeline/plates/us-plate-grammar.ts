@@ -101,3 +101,19 @@ export function fitPlatePattern(chars: PlateChar[], unsureBelow = 0.97): PlateCh
   }
   return best?.out ?? chars;
 }
+
+/**
+ * Two habits of US plates that the reader does not know: emblems, stickers and separator marks between the character
+ * groups read as a faint extra character (an inner character below `faintBelow` is dropped while 5 or more remain);
+ * and the letter I, which most states do not issue, is read as 1 unless a common layout puts a letter there.
+ */
+export function applyPlateHabits(chars: PlateChar[], faintBelow = 0.55): PlateChar[] {
+  let out = chars;
+  const faint = out.map((c, i) => i > 0 && i < out.length - 1 && c.confidence < faintBelow);
+  const kept = faint.filter((f) => !f).length;
+  if (kept >= 5 && kept < out.length) out = out.filter((_, i) => !faint[i]);
+  if (!out.some((c) => c.c === 'I')) return out;
+  const shape = out.map((c) => (isDigit(c.c) ? 'D' : 'L')).join('');
+  const layoutKeepsLetters = US_PLATE_PATTERNS.includes(shape);
+  return layoutKeepsLetters ? out : out.map((c) => (c.c === 'I' ? { ...c, c: '1' } : c));
+}
