@@ -37,7 +37,7 @@ import { createKyselyClipStore } from './adapters/db/stores/kysely-clip-store.ts
 import { createClipsService } from './features/clips/clips.service.ts';
 import { createEdgeConnections } from './features/edges/edge-connections.ts';
 import type { EdgeBatchSink } from './features/edges/edge-link.routes.ts';
-import { unavailable } from '@camnet/core';
+import { createEdgeEventSink } from './features/vehicle-events/edge-event-sink.ts';
 import type { DemoCredential } from './features/demo/demo-seed.ts';
 import { createUnavailableClipRequester } from './adapters/clips/unavailable-clip-requester.ts';
 import { createKyselyBoloStore } from './adapters/db/stores/kysely-bolo-store.ts';
@@ -64,7 +64,17 @@ export async function openHubDatabase(config: HubConfig, opts: { searchPath?: st
 }
 
 /** Builds every store and service on one database: the only place that names concrete technologies. */
-export function composeHub(config: HubConfig, database: HubDatabase, clock: () => Date = () => new Date(), bus: EventBus = createInProcessEventBus()) {
+export interface ComposeOptions {
+  clock?: () => Date;
+  bus?: EventBus;
+  /** Where problems nobody awaits (a dropped outbox item) are reported. */
+  reportProblem?: (message: string, details: Record<string, unknown>) => void;
+}
+
+export function composeHub(config: HubConfig, database: HubDatabase, opts: ComposeOptions = {}) {
+  const clock = opts.clock ?? (() => new Date());
+  const bus = opts.bus ?? createInProcessEventBus();
+  const reportProblem = opts.reportProblem ?? ((message: string, details: Record<string, unknown>) => console.warn(message, details));
   const hasher = createScryptPasswordHasher();
   const secrets = createAesGcmSecretBox(loadOrCreateKey(config.secretKey, join(config.dataDir, 'secret.key')));
   const stores = {
@@ -109,13 +119,10 @@ export function composeHub(config: HubConfig, database: HubDatabase, clock: () =
   const vehicleEvents = createVehicleEventsService({ store: stores.vehicleEvents, clock });
   const search = createSearchService({
     events: stores.vehicleEvents, offenceCategories: config.offenceCategories, clock,
-    places: createRegistryPlaceDirectory({ cameras: stores.cameras, sites: stores.sites }),
+    places: createRegistryPlaceDirectory({ cameras: stores.cameras, sites: stores.sites, geocode: (text) => rtcc.geocoding.geocode(text) }),
   });
-  // Until the vehicle-event store lands, batches are refused, so edges keep them in their outbox (nothing is lost).
-  const ingest: EdgeBatchSink = async () => {
-    throw unavailable('events_not_accepted_yet', 'This hub does not store vehicle events yet.');
-  };
-  return { bus, stores, services: { ...services, clips, vehicleEvents, search, ...rtcc }, edgeLink: { connections, ingest } };
+  const ingest: EdgeBatchSink = createEdgeEventSink(vehicleEvents, (problem) => reportProblem('edge outbox item dropped', problem));
+  return { bus, stores, services: { ...services, clips, ...rtcc, vehicleEvents, search }, edgeLink: { connections, ingest } };
 }
 
 export type ComposedHub = ReturnType<typeof composeHub>;
@@ -137,7 +144,7 @@ export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?
   const bus = config.natsUrl
     ? await connectNatsEventBus({ url: config.natsUrl, onError: (err, topic) => logger.error({ err, topic }, 'event handler failed') })
     : createInProcessEventBus((err, topic) => logger.error({ err, topic }, 'event handler failed'));
-  const hub = composeHub(config, database, () => new Date(), bus);
+  const hub = composeHub(config, database, { bus, reportProblem: (message, details) => logger.warn(details, message) });
   const { services, stores } = hub;
   const demoCredentials = opts.demo && (await services.auth.needsSetup())
     ? await seedDemoNetwork({ members: services.members, sites: services.sites, cameras: services.cameras, cameraStore: stores.cameras, users: services.users })

@@ -15,7 +15,7 @@ export async function createTestHub(opts: { dialect?: 'sqlite' | 'postgres'; con
   const database = await openTestDatabase(opts.dialect ?? 'sqlite');
   const config = hubConfigSchema.parse({ dataDir: database.dataDir, ...opts.config });
   const clock = manualClock();
-  const hub = composeHub(config, database, clock.now);
+  const hub = composeHub(config, database, { clock: clock.now });
   const app = await createHubApp({
     services: hub.services, edgeLink: hub.edgeLink, bus: hub.bus, ready: async () => true,
     settings: { networkName: 'Test network', mapTileUrl: null, maxRetentionDays: config.maxRetentionDays, offenceCategories: config.offenceCategories },
