@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CameraHealth, CamerasConfig } from '@camnet/core';
 import Database from 'better-sqlite3';
 import pino, { type Logger } from 'pino';
 import { createClipService, type ClipService } from './clips/clip-service.ts';
@@ -7,13 +8,14 @@ import { diskBudgetBytes, edgeConfigSchema, type EdgeCamera, type EdgeConfig, ty
 import { createOutboxEventSink } from './outbox/outbox-event-sink.ts';
 import type { Outbox } from './outbox/outbox.ts';
 import { createSqliteOutbox } from './outbox/sqlite-outbox.ts';
-import { createCameraRecorder, type CameraRecorder } from './recording/camera-recorder.ts';
+import { createCameraRecorder } from './recording/camera-recorder.ts';
+import { createRecorderPool, type RecorderPool } from './recording/recorder-pool.ts';
 import { sweepRetention } from './recording/retention-sweeper.ts';
 import type { Gap, SegmentIndex } from './recording/segment-index.ts';
 import { createSqliteSegmentIndex } from './recording/sqlite-segment-index.ts';
-import type { DirectSource } from './sources/camera-source.ts';
 import { resolveFfmpegPath } from './sources/ffmpeg-binary.ts';
-import { getOnvifStreams } from './sources/onvif-camera.ts';
+import { camerasFromHub, loadHubCameras, saveHubCameras } from './sources/hub-cameras.ts';
+import { resolveSource } from './sources/resolve-source.ts';
 import { createCommandHandler } from './uplink/command-handler.ts';
 import { enrolEdge, loadCredential, type EdgeCredential } from './uplink/enrolment.ts';
 import { uploadToHub } from './uplink/http-upload.ts';
@@ -35,6 +37,8 @@ export interface RunningEdge {
   outbox: Outbox;
   index: SegmentIndex;
   clips: ClipService;
+  /** The cameras served now: the config file's, then the hub's list (the hub wins on the same id). */
+  cameras(): EdgeCamera[];
   health(): EdgeHealthSnapshot;
   uplinkStatus(): UplinkStatus | null;
   /** Runs retention now (it also runs every `retentionSweepSeconds`). */
@@ -48,70 +52,97 @@ export interface StartEdgeOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** The edge's cameras: static ones from its config file, and the hub's list (kept on disk for outages). */
+function createCameraSet(config: EdgeConfig) {
+  let hub = camerasFromHub(loadHubCameras(config.dataDir) ?? []);
+  const list = (): EdgeCamera[] => {
+    const fromHub = hub.filter((c): c is EdgeCamera => c.source !== null);
+    const ids = new Set(hub.map((c) => c.id));
+    return [...config.cameras.filter((c) => !ids.has(c.id)), ...fromHub];
+  };
+  return {
+    list,
+    get: (id: string) => list().find((c) => c.id === id) ?? null,
+    /** Hub cameras without a usable stream URL: reported offline, not recorded. */
+    unstreamed: () => hub.filter((c) => c.source === null).map((c) => c.id),
+    setFromHub(msg: CamerasConfig) {
+      saveHubCameras(config.dataDir, msg.cameras);
+      hub = camerasFromHub(msg.cameras);
+    },
+  };
+}
+type CameraSet = ReturnType<typeof createCameraSet>;
+
 /**
- * Starts the edge: opens its database, enrols if it has a token and no credential, starts recording every
- * camera, retention, and the uplink to the hub. `stop()` ends all of it (ffmpeg children included).
+ * Starts the edge: opens its database, enrols if it has a token and no credential, records every camera (the
+ * config file's and those the hub assigns), runs retention, and keeps the uplink to the hub. `stop()` ends it all.
  */
 export async function startEdge(input: EdgeConfigInput, opts: StartEdgeOptions = {}): Promise<RunningEdge> {
   const config = edgeConfigSchema.parse(input);
-  const log = opts.logger ?? pino({ level: config.logLevel, name: 'camnet-edge', redact: ['credential', 'enrolToken', 'password', 'url'] });
+  const log = opts.logger ?? pino({ level: config.logLevel, name: 'camnet-edge' });
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const credential = await ensureCredential(config, opts.fetchImpl);
   const db = new Database(join(config.dataDir, 'edge.db'));
   const outbox = createSqliteOutbox(db); // applies WAL + synchronous=FULL to the shared connection
   const index = createSqliteSegmentIndex(db);
   const ffmpegPath = resolveFfmpegPath(config.ffmpegPath);
-  const cameras = new Map(config.cameras.map((c) => [c.id, c]));
+  const cameras = createCameraSet(config);
   let uplink: Uplink | null = null;
   const publish = (kind: string, payload: unknown, key: string) => {
     const r = outbox.enqueue(kind, payload, key);
     uplink?.notify();
     return r;
   };
-  const onGap = (g: Gap) => publish('recording.gap', gapPayload(g), `recording.gap:${g.cameraId}:${g.startMs}${g.endMs === null ? '' : ':closed'}`);
-  const recorderOf = new Map<string, CameraRecorder>();
-  const recorders = config.cameras.filter((c) => c.record).map((c) => {
-    const r = createCameraRecorder({
-      cameraId: c.id, resolveSource: () => resolveSource(c), index, dir: join(config.dataDir, 'recordings', c.id), ffmpegPath,
-      segmentSeconds: config.segmentSeconds, format: config.segmentFormat, stallMs: config.watchdogStallSeconds * 1000,
-      log: (msg, extra) => log.warn(extra ?? {}, msg), onGap,
-    });
-    recorderOf.set(c.id, r);
-    return r;
-  });
+  const pool = createPool(config, index, ffmpegPath, publish, log);
   const clips = createClipService({
     index, ffmpegPath, workDir: join(config.dataDir, 'clips'), clipHoldMs: config.clipHoldHours * 3_600_000,
     camera: (id) => {
       const c = cameras.get(id);
-      return c ? { masks: c.privacyMasks, resolveSource: () => resolveSource(c), liveSegmentPath: () => recorderOf.get(id)?.currentSegmentPath() ?? null } : null;
+      return c ? { masks: c.privacyMasks, resolveSource: () => resolveSource(c.source), liveSegmentPath: () => pool.get(id)?.currentSegmentPath() ?? null } : null;
     },
   });
-  const health = (): EdgeHealthSnapshot => ({ cameras: healthOf(config.cameras, recorders), diskUsedBytes: index.totalBytes(), diskBudgetBytes: diskBudgetBytes(config) });
-  const sweep = () => runSweep(config, index, outbox, publish, log);
-  recorders.forEach((r) => r.start());
+  const health = (): EdgeHealthSnapshot => ({ cameras: healthOf(cameras, pool), diskUsedBytes: index.totalBytes(), diskBudgetBytes: diskBudgetBytes(config) });
+  const sweep = () => runSweep(config, cameras, index, outbox, publish, log);
+  await pool.apply(cameras.list());
   const sweeper = setInterval(sweep, config.retentionSweepSeconds * 1000);
   const hubUrl = config.hubUrl ?? credential?.hubUrl ?? null;
   if (hubUrl && credential) {
-    const onCommand = createCommandHandler({ clips, index, hubUrl, credential: () => credential.credential, upload: uploadToHub });
+    const onCamerasConfig = (msg: CamerasConfig) => {
+      cameras.setFromHub(msg);
+      void pool.apply(cameras.list());
+    };
     uplink = startUplink({
-      hubUrl, credential: () => credential.credential, agentVersion: AGENT_VERSION, cameraIds: () => [...cameras.keys()], outbox, health, onCommand,
+      hubUrl, credential: () => credential.credential, agentVersion: AGENT_VERSION, cameraIds: () => cameras.list().map((c) => c.id), outbox, health,
+      onCommand: createCommandHandler({ clips, index, hubUrl, credential: () => credential.credential, upload: uploadToHub }), onCamerasConfig,
       heartbeatMs: config.heartbeatSeconds * 1000, backoff: { minMs: config.reconnectMinMs, maxMs: config.reconnectMaxMs },
       batchSize: config.outboxBatchSize, ackTimeoutMs: config.ackTimeoutSeconds * 1000, log: (msg, extra) => log.info(extra ?? {}, msg),
     });
   }
-  log.info({ cameras: config.cameras.length, edgeId: credential?.edgeId ?? null, uplink: uplink !== null }, 'edge started');
+  log.info({ cameras: cameras.list().length, edgeId: credential?.edgeId ?? null, uplink: uplink !== null }, 'edge started');
   return {
-    config, edgeId: credential?.edgeId ?? null, publish, outbox, index, clips, health,
+    config, edgeId: credential?.edgeId ?? null, publish, outbox, index, clips, health, cameras: cameras.list,
     eventSink: createOutboxEventSink(outbox, () => uplink?.notify()),
     uplinkStatus: () => uplink?.status() ?? null,
     sweepRetention: sweep,
     async stop() {
       clearInterval(sweeper);
       await uplink?.stop();
-      await Promise.all(recorders.map((r) => r.stop()));
+      await pool.stopAll();
       db.close();
     },
   };
+}
+
+/** The recorder pool; each recorder reports its gaps to the hub through the outbox. */
+function createPool(config: EdgeConfig, index: SegmentIndex, ffmpegPath: string, publish: RunningEdge['publish'], log: Logger): RecorderPool {
+  const onGap = (g: Gap) => publish('recording.gap', gapPayload(g), `recording.gap:${g.cameraId}:${g.startMs}${g.endMs === null ? '' : ':closed'}`);
+  return createRecorderPool((c) =>
+    createCameraRecorder({
+      cameraId: c.id, resolveSource: () => resolveSource(c.source), index, dir: join(config.dataDir, 'recordings', c.id), ffmpegPath,
+      segmentSeconds: config.segmentSeconds, format: config.segmentFormat, stallMs: config.watchdogStallSeconds * 1000,
+      log: (msg, extra) => log.warn(extra ?? {}, msg), onGap,
+    }),
+  );
 }
 
 /** The stored credential, or a fresh one from enrolment when a hub URL and token are configured. */
@@ -123,25 +154,19 @@ async function ensureCredential(config: EdgeConfig, fetchImpl?: typeof fetch): P
   return enrolEdge({ hubUrl: config.hubUrl, token: config.enrolToken, dataDir: config.dataDir, fetchImpl });
 }
 
-/** A camera's source as ffmpeg opens it; an ONVIF camera is asked for its RTSP URI each time. */
-async function resolveSource(c: EdgeCamera): Promise<DirectSource> {
-  if (c.source.kind !== 'onvif') return c.source;
-  const s = c.source;
-  const streams = await getOnvifStreams({ hostname: s.hostname, port: s.port, username: s.username, password: s.password });
-  const chosen = streams.find((x) => x.profileToken === s.profileToken) ?? streams[0];
-  if (!chosen) throw new Error(`ONVIF camera ${s.hostname} reported no stream`);
-  return { kind: 'rtsp', url: chosen.uri, transport: s.transport };
+function healthOf(cameras: CameraSet, pool: RecorderPool): CameraHealth[] {
+  const off = (cameraId: string, lastError: string) => ({ cameraId, online: false, fps: 0, lastFrameAt: null, recording: false, lastError });
+  return [
+    ...cameras.list().map((c) => pool.get(c.id)?.health() ?? off(c.id, 'recording_disabled')),
+    ...cameras.unstreamed().map((id) => off(id, 'no_stream_url')),
+  ];
 }
 
-function healthOf(cameras: EdgeCamera[], recorders: CameraRecorder[]) {
-  const byId = new Map(recorders.map((r) => [r.health().cameraId, r.health()]));
-  return cameras.map((c) => byId.get(c.id) ?? { cameraId: c.id, online: false, fps: 0, lastFrameAt: null, recording: false, lastError: 'recording disabled' });
-}
-
-function runSweep(config: EdgeConfig, index: SegmentIndex, outbox: Outbox, publish: RunningEdge['publish'], log: Logger): void {
+function runSweep(config: EdgeConfig, cameras: CameraSet, index: SegmentIndex, outbox: Outbox, publish: RunningEdge['publish'], log: Logger): void {
   try {
     const now = Date.now();
-    const r = sweepRetention({ index, nowMs: now, retentionDays: new Map(config.cameras.map((c) => [c.id, c.retentionDays])), defaultRetentionDays: 30, budgetBytes: diskBudgetBytes(config) });
+    const retentionDays = new Map(cameras.list().map((c) => [c.id, c.retentionDays]));
+    const r = sweepRetention({ index, nowMs: now, retentionDays, defaultRetentionDays: 30, budgetBytes: diskBudgetBytes(config) });
     r.deleted.forEach((d) => publish('recording.deleted', d, `recording.deleted:${d.cameraId}:${Date.parse(d.segmentStart)}`));
     if (r.unmetBytes > 0) log.warn({ unmetBytes: r.unmetBytes }, 'over disk budget: the rest is under holds');
     outbox.purgeAcknowledged(now - ACKED_OUTBOX_KEEP_MS);

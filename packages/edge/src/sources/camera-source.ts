@@ -20,6 +20,12 @@ export const snapshotSourceSchema = z.object({
   intervalMs: z.number().int().min(100).max(60_000).default(1000).describe('Polling interval in milliseconds'),
 });
 
+/** An HTTP camera of unknown kind: at start the edge looks at its Content-Type (MJPEG stream or single JPEG). */
+export const httpSourceSchema = z.object({
+  kind: z.literal('http'),
+  url: z.string().regex(/^https?:\/\//, 'an http(s):// URL').describe('MJPEG or JPEG snapshot URL (secret)'),
+});
+
 /** A local video file played in real time and looped forever: demos and tests. */
 export const fileSourceSchema = z.object({
   kind: z.literal('file'),
@@ -43,12 +49,13 @@ export const cameraSourceSchema = z.discriminatedUnion('kind', [
   rtspSourceSchema,
   mjpegSourceSchema,
   snapshotSourceSchema,
+  httpSourceSchema,
   fileSourceSchema,
   onvifSourceSchema,
 ]);
 export type CameraSource = z.infer<typeof cameraSourceSchema>;
-/** A source ffmpeg can open directly (ONVIF resolved to RTSP first). */
-export type DirectSource = Exclude<CameraSource, { kind: 'onvif' }>;
+/** A source ffmpeg can open directly (ONVIF resolved to RTSP, plain HTTP to MJPEG or snapshot, first). */
+export type DirectSource = Exclude<CameraSource, { kind: 'onvif' | 'http' }>;
 
 /** The source with secrets replaced, for logs and the hub: `rtsp://user:***@host/...`. */
 export function redactSource(source: CameraSource): string {

@@ -12,6 +12,7 @@ import { createSqliteSegmentIndex } from '../recording/sqlite-segment-index.ts';
 import type { DirectSource } from './camera-source.ts';
 import { resolveFfmpegPath } from './ffmpeg-binary.ts';
 import { ffmpegInputArgs } from './ffmpeg-input-args.ts';
+import { resolveSource } from './resolve-source.ts';
 
 const until = async (cond: () => boolean, ms: number) => {
   for (const end = Date.now() + ms; !cond(); await new Promise((r) => setTimeout(r, 100))) if (Date.now() > end) throw new Error('timed out');
@@ -52,6 +53,11 @@ describe('HTTP cameras recorded with real ffmpeg', () => {
     ['MJPEG stream', { kind: 'mjpeg', url: '' }],
     ['polled JPEG snapshots', { kind: 'snapshot', url: '', intervalMs: 200 }],
   ];
+  it('tells an MJPEG stream from a snapshot URL by its Content-Type', async () => {
+    expect(await resolveSource({ kind: 'http', url: `${base}/stream.mjpeg` })).toEqual({ kind: 'mjpeg', url: `${base}/stream.mjpeg` });
+    expect(await resolveSource({ kind: 'http', url: `${base}/snapshot.jpg` })).toEqual({ kind: 'snapshot', url: `${base}/snapshot.jpg`, intervalMs: 1000 });
+  });
+
   for (const [name, template] of cases) {
     it(`records ${name} into playable segments`, async () => {
       const source = { ...template, url: template.kind === 'snapshot' ? `${base}/snapshot.jpg` : `${base}/stream.mjpeg` } as DirectSource;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,18 @@ describe('startEdge (real ffmpeg, SQLite, WebSocket, HTTP)', () => {
     hub.send({ type: 'snapshot.request', id: 'snap-2', cameraId: 'cam1' });
     await until(() => hub.messages.some((m) => m.type === 'snapshot.ready' && m.of === 'snap-2'), 5000);
     expect(hub.uploads[2]).toMatchObject({ path: '/api/v1/edges/snapshots/snap-2' });
+  });
+
+  it('records the cameras the hub assigns (cameras.config), keeps the list on disk 0600, reports unusable ones', async () => {
+    hub.send({
+      type: 'cameras.config', id: 'cc-1', cameras: [
+        { cameraId: 'hubcam', name: 'From registry', streamUrl: `file://${join(dir, 'src.mp4')}`, retentionDays: 7, maskMode: 'overlay', privacyMasks: [], headingDeg: 90 },
+        { cameraId: 'nostream', name: 'Pending', streamUrl: null, retentionDays: 30, maskMode: 'overlay', privacyMasks: [], headingDeg: 0 },
+      ],
+    });
+    await until(() => edge.health().cameras.some((c) => c.cameraId === 'hubcam' && c.online), 8000);
+    expect(edge.cameras().map((c) => c.id)).toEqual(['cam1', 'hubcam']);
+    expect(edge.health().cameras.find((c) => c.cameraId === 'nostream')).toMatchObject({ online: false, lastError: 'no_stream_url' });
+    expect(statSync(join(dir, 'data', 'hub-cameras.json')).mode & 0o777).toBe(0o600);
   });
 });
