@@ -30,7 +30,7 @@ export interface RecordingHub {
 }
 
 /** Starts the hub on a free port; `enrol` answers POST /api/v1/edges/enrol for the given token. */
-export async function startRecordingHub(opts: { token?: string; credential?: string } = {}): Promise<RecordingHub> {
+export async function startRecordingHub(opts: { token?: string; credential?: string; port?: number } = {}): Promise<RecordingHub> {
   const sockets = new Set<WebSocket>();
   const server: Server = createServer((req, res) => void handleHttp(req, res));
   const hub: RecordingHub = {
@@ -81,7 +81,7 @@ export async function startRecordingHub(opts: { token?: string; credential?: str
     }
     if (hub.acking) socket.send(JSON.stringify({ type: 'ack', id: `a-${msg.id}`, of: msg.id, accepted, duplicates: msg.events.length - accepted, hubTime }));
   }
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   hub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return hub;
 }

@@ -100,6 +100,22 @@ describe('WebSocket uplink against a loopback hub', () => {
     expect(sentKeys.filter((k) => k === 'first')).toHaveLength(1);
   });
 
+  it('stores and forwards across a hub outage: every event produced while the hub was down arrives once', async () => {
+    const first = await startRecordingHub();
+    const port = Number(new URL(first.url).port);
+    const { outbox, uplink } = setup(first);
+    await until(() => uplink.status().connected);
+    await first.close();
+    for (let i = 0; i < 300; i++) outbox.enqueue('vehicle_event', { i }, `outage-${i}`);
+    uplink.notify();
+    await new Promise((r) => setTimeout(r, 300)); // several failed reconnects
+    expect(outbox.pending()).toBe(300);
+    const second = await startRecordingHub({ port });
+    cleanups.push(() => second.close());
+    await until(() => outbox.pending() === 0);
+    expect([second.stored.size, second.duplicates]).toEqual([300, 0]);
+  });
+
   it('carries out a clip request: streams the upload with its SHA-256 and reports clip.ready', async () => {
     const hub = await startRecordingHub();
     cleanups.push(() => hub.close());
