@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -105,6 +106,8 @@ export async function createHubApp(deps: HubAppDeps): Promise<FastifyInstance & 
   registerAccessRules(app, routeRules);
   const { services: s } = deps;
 
+  // Compress JSON (the 40k-camera map form shrinks ~5x); never video or images, which are compressed already.
+  await app.register(compress, { global: true, threshold: 2048, customTypes: /^(application\/(json|geo\+json)|text\/)/ });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
