@@ -15,7 +15,8 @@ const SQRT3 = Math.sqrt(3);
 /** Rounds fractional axial coordinates to the hexagon that contains them (cube rounding). */
 function roundAxial(q: number, r: number): [number, number] {
   const s = -q - r;
-  let [rq, rr, rs] = [Math.round(q), Math.round(r), Math.round(s)];
+  const rs = Math.round(s);
+  let [rq, rr] = [Math.round(q), Math.round(r)];
   const [dq, dr, ds] = [Math.abs(rq - q), Math.abs(rr - r), Math.abs(rs - s)];
   if (dq > dr && dq > ds) rq = -rr - rs;
   else if (dr > ds) rr = -rq - rs;

@@ -1,0 +1,101 @@
+/** One incident for the operator: what and where, the ranked cameras as live tiles, nearby cameras apart, actions and timeline. */
+import { useEffect, useRef, useState } from 'react';
+import { formatTime, humanise } from '../../ui/format.tsx';
+import { BoloForm } from './bolo-form.tsx';
+import { CameraTile } from './camera-tile.tsx';
+import { DISPOSITIONS, INCIDENT_STATUSES, rtccApi, type Bolo, type Incident, type TimelineEntry } from './rtcc-api.ts';
+import { useIncidentShortcuts } from './use-incident-shortcuts.ts';
+import { ago, useNow } from './use-live-feed.ts';
+
+export function IncidentDetail({ incident, timeline, acks, onChanged }: { incident: Incident; timeline: TimelineEntry[]; acks: string[]; onChanged: () => void }) {
+  const covering = incident.cameras.filter((c) => c.covers);
+  const nearby = incident.cameras.filter((c) => !c.covers);
+  const [selected, setSelected] = useState(0);
+  const [note, setNote] = useState('');
+  const [disposition, setDisposition] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const boloTitle = useRef<HTMLInputElement>(null);
+  const now = useNow(1000);
+  useEffect(() => setSelected(0), [incident.id]);
+
+  const replay = () => {
+    const cam = covering[selected];
+    if (!cam) return setMessage('No camera covers this place.');
+    setMessage(cam.clipId ? `Replay: pre-roll clip ${cam.clipId} from ${cam.name} (${humanise(cam.footage ?? 'requested')}).` : `Replay 5 min: no pre-roll clip from ${cam.name} yet (${humanise(cam.footage ?? 'not requested')}).`);
+  };
+  useIncidentShortcuts({
+    next: () => setSelected((i) => Math.min(covering.length - 1, i + 1)),
+    previous: () => setSelected((i) => Math.max(0, i - 1)),
+    pick: (n) => n < covering.length && setSelected(n),
+    replay,
+    bolo: () => boloTitle.current?.focus(),
+  });
+
+  const act = async (f: () => Promise<unknown>, done: string) => {
+    try {
+      await f();
+      setMessage(done);
+      onChanged();
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <section className="rtcc__main" aria-labelledby="incident-title" data-incident-id={incident.id}>
+      <header className="incident-head">
+        <h1 id="incident-title"><span className={`prio prio--${incident.priority}`} aria-label={`priority ${incident.priority}`}>P{incident.priority}</span> {incident.type}</h1>
+        <span className="incident-head__where">{incident.address ?? `${incident.lat.toFixed(5)}, ${incident.lon.toFixed(5)}`}</span>
+        <span className="muted">{humanise(incident.source).toUpperCase()}{incident.externalId ? ` ${incident.externalId}` : ''} · called {ago(now - Date.parse(incident.occurredAt))} · {humanise(incident.status)}</span>
+      </header>
+      {incident.callerNotes && <p className="panel">{incident.callerNotes}</p>}
+      <p className="kbd-help">
+        <kbd>n</kbd>/<kbd>p</kbd> next / previous camera · <kbd>1</kbd>–<kbd>9</kbd> pick · <kbd>r</kbd> replay 5 min · <kbd>b</kbd> send BOLO · <kbd>j</kbd>/<kbd>k</kbd> next / previous incident
+      </p>
+      <p role="status" aria-live="polite" className="muted">{message}</p>
+      <h2 className="visually-hidden">Cameras that see the place, ranked</h2>
+      {covering.length === 0 ? (
+        <p className="panel">No registered camera sees this place. {nearby.length ? 'Nearby cameras are listed below.' : 'Drop a pin or check the map.'}</p>
+      ) : (
+        <div className="tiles" aria-label="Ranked cameras" data-testid="ranked-cameras">
+          {covering.map((c, i) => <CameraTile key={c.id} camera={c} incidentId={incident.id} selected={i === selected} onSelect={() => setSelected(i)} large={i < 2} />)}
+        </div>
+      )}
+      {nearby.length > 0 && (
+        <div className="panel">
+          <h2>Nearby, view misses the place</h2>
+          <ul className="nearby">{nearby.map((c) => <li key={c.id}>{c.name} · {Math.round(c.distanceM)} m · {c.status}</li>)}</ul>
+        </div>
+      )}
+      <div className="panels">
+        <div className="panel stack">
+          <h2>Status</h2>
+          <div className="form-row">
+            {INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => (
+              <button key={s} type="button" className="button button--secondary" aria-pressed={incident.status === s} onClick={() => void act(() => rtccApi.updateIncident(incident.id, { status: s }), `Status: ${humanise(s)}`)}>{humanise(s)}</button>
+            ))}
+          </div>
+          <div className="form-row">
+            <label className="field"><span className="field__label">Disposition</span>
+              <select value={disposition} onChange={(e) => setDisposition(e.target.value)}>
+                <option value="">Choose the outcome…</option>
+                {DISPOSITIONS.map((d) => <option key={d} value={d}>{humanise(d)}</option>)}
+              </select>
+            </label>
+            <button type="button" className="button button--secondary" disabled={!disposition} onClick={() => void act(() => rtccApi.updateIncident(incident.id, { status: 'closed', disposition }), 'Closed')}>Close incident</button>
+          </div>
+          <form className="form-row" onSubmit={(e) => { e.preventDefault(); void act(() => rtccApi.addNote(incident.id, note), 'Note added').then(() => setNote('')); }}>
+            <label className="field"><span className="field__label">Note</span><input value={note} onChange={(e) => setNote(e.target.value)} /></label>
+            <button className="button button--secondary" disabled={!note.trim()}>Add note</button>
+          </form>
+        </div>
+        <BoloForm ref={boloTitle} incident={incident} onSent={(b: Bolo) => setMessage(`BOLO “${b.title}” sent to patrol.`)} />
+        <div className="panel">
+          <h2>Timeline</h2>
+          {acks.length > 0 && <p className="bolo__acked" role="status">Acknowledged by {acks.join(', ')}</p>}
+          <ol className="timeline">{timeline.map((e) => <li key={e.id}><time dateTime={e.at}>{formatTime(e.at)}</time>{e.text}</li>)}</ol>
+        </div>
+      </div>
+    </section>
+  );
+}
