@@ -18,6 +18,10 @@ const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, 
 
 export const ROUTES: AppRoute[] = [
   { path: '/map', label: 'Map', group: 'Operations', roles: ALL, full: true, page: named(() => import('../features/map/map-page.tsx'), 'MapPage') },
+  { path: '/incidents', label: 'Incidents', group: 'Operations', roles: ['admin', 'operator', 'investigator'], page: named(() => import('../features/incidents/incidents-page.tsx'), 'IncidentsPage') },
+  { path: '/wall', label: 'Live wall', group: 'Operations', roles: ['admin', 'operator'], page: named(() => import('../features/wall/wall-page.tsx'), 'WallPage') },
+  { path: '/patrol', label: 'BOLOs', group: 'Operations', roles: ['patrol', 'operator', 'admin'], page: named(() => import('../features/patrol/patrol-page.tsx'), 'PatrolPage') },
+  { path: '/hotspots', label: 'Hot spots', group: 'Operations', roles: ['admin', 'operator', 'investigator', 'auditor'], full: true, page: named(() => import('../features/hotspots/hotspots-page.tsx'), 'HotspotsPage') },
   { path: '/my-cameras', label: 'My cameras', group: 'My network', roles: ['owner', 'admin', 'installer'], page: named(() => import('../features/my-cameras/my-cameras-page.tsx'), 'MyCamerasPage') },
   { path: '/cameras', label: 'Cameras', group: 'Registry', roles: ['admin', 'installer', 'operator', 'investigator'], page: named(() => import('../features/cameras/cameras-page.tsx'), 'CamerasPage') },
   { path: '/cameras/import', label: 'Import cameras', group: 'Registry', roles: ['admin', 'installer'], page: named(() => import('../features/camera-import/camera-import-page.tsx'), 'CameraImportPage') },
@@ -37,5 +41,7 @@ export function routesFor(role: Role): AppRoute[] {
 export function homeFor(role: Role): string {
   if (role === 'owner') return '/my-cameras';
   if (role === 'auditor') return '/audit';
+  if (role === 'patrol') return '/patrol';
+  if (role === 'operator') return '/incidents';
   return '/map';
 }
