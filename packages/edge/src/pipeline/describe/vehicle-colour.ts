@@ -86,7 +86,8 @@ export function whiteReference(crop: RgbImage, plate: Rect): readonly [number, n
     }
   }
   if (lum.length < 20) return [1, 1, 1];
-  const cut = [...lum].sort((a, b) => a - b)[Math.floor(lum.length * 0.6)]!;
+  // The brightest fifth: the background, not the characters or the red/blue state script.
+  const cut = [...lum].sort((a, b) => a - b)[Math.floor(lum.length * 0.8)]!;
   const sum = [0, 0, 0];
   let n = 0;
   px.forEach((i, k) => {
@@ -94,8 +95,12 @@ export function whiteReference(crop: RgbImage, plate: Rect): readonly [number, n
     for (let c = 0; c < 3; c++) sum[c] = sum[c]! + data[i + c]!;
     n++;
   });
-  const clamp = (g: number) => Math.max(0.8, Math.min(1.8, g));
-  return [clamp((230 * n) / sum[0]!), clamp((230 * n) / sum[1]!), clamp((230 * n) / sum[2]!)];
+  // Correct exposure fully but colour cast only partly: a tinted plate must not repaint the car.
+  const raw = [0, 1, 2].map((c) => (230 * n) / Math.max(1, sum[c]!));
+  const mean = (raw[0]! + raw[1]! + raw[2]!) / 3;
+  const clamp = (g: number) => Math.max(0.85, Math.min(1.5, g));
+  const g = raw.map((x) => clamp(mean * Math.max(0.85, Math.min(1.15, x / mean))));
+  return [g[0]!, g[1]!, g[2]!];
 }
 
 function voteRegion(crop: RgbImage, [rx, ry, rw, rh]: Rect, votes: Map<Colour, number>, gain: readonly number[]): void {
