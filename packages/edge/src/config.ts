@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { privacyMaskSchema } from '@camnet/core';
+import { MASK_MODES, privacyMaskSchema } from '@camnet/core';
 import { z } from 'zod';
 import { cameraSourceSchema } from './sources/camera-source.ts';
 
@@ -11,6 +11,7 @@ export const edgeCameraSchema = z.object({
   record: z.boolean().default(true).describe('Record continuously into segments'),
   retentionDays: z.number().int().min(1).max(365).default(30).describe('Keep recordings this many days (holds excepted)'),
   privacyMasks: z.array(privacyMaskSchema).max(16).default([]).describe('Polygons (normalised 0..1) blacked out in snapshots and clips'),
+  maskMode: z.enum(MASK_MODES).default('overlay').describe('burn: masks are also burned into recordings (re-encodes: costs CPU)'),
 });
 export type EdgeCamera = z.infer<typeof edgeCameraSchema>;
 

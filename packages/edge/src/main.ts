@@ -103,13 +103,14 @@ export async function startEdge(input: EdgeConfigInput, opts: StartEdgeOptions =
   });
   const health = (): EdgeHealthSnapshot => ({ cameras: healthOf(cameras, pool), diskUsedBytes: index.totalBytes(), diskBudgetBytes: diskBudgetBytes(config) });
   const sweep = () => runSweep(config, cameras, index, outbox, publish, log);
-  await pool.apply(cameras.list());
+  const applyCameras = () => pool.apply(cameras.list().map((c) => ({ ...c, burnMasks: c.maskMode === 'burn' ? c.privacyMasks : [] })));
+  await applyCameras();
   const sweeper = setInterval(sweep, config.retentionSweepSeconds * 1000);
   const hubUrl = config.hubUrl ?? credential?.hubUrl ?? null;
   if (hubUrl && credential) {
     const onCamerasConfig = (msg: CamerasConfig) => {
       cameras.setFromHub(msg);
-      void pool.apply(cameras.list());
+      void applyCameras();
     };
     uplink = startUplink({
       hubUrl, credential: () => credential.credential, agentVersion: AGENT_VERSION, cameraIds: () => cameras.list().map((c) => c.id), outbox, health,
@@ -140,7 +141,7 @@ function createPool(config: EdgeConfig, index: SegmentIndex, ffmpegPath: string,
     createCameraRecorder({
       cameraId: c.id, resolveSource: () => resolveSource(c.source), index, dir: join(config.dataDir, 'recordings', c.id), ffmpegPath,
       segmentSeconds: config.segmentSeconds, format: config.segmentFormat, stallMs: config.watchdogStallSeconds * 1000,
-      log: (msg, extra) => log.warn(extra ?? {}, msg), onGap,
+      log: (msg, extra) => log.warn(extra ?? {}, msg), onGap, burnMasks: c.burnMasks ?? [],
     }),
   );
 }

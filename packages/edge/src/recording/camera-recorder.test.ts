@@ -12,6 +12,7 @@ import { spawnSegmenter, type SegmenterProcess } from './ffmpeg-segmenter.ts';
 import { createSqliteSegmentIndex } from './sqlite-segment-index.ts';
 import type { DirectSource } from '../sources/camera-source.ts';
 import type { Gap } from './segment-index.ts';
+import type { MaskPolygon } from '../clips/privacy-mask.ts';
 
 const FFMPEG = resolveFfmpegPath();
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -47,7 +48,7 @@ async function startStallingMjpegCamera(framesPerConnection: number): Promise<{ 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mjpeg`, connections: () => connections, server };
 }
 
-function setup(source: DirectSource, opts: { stallMs?: number; segmentSeconds?: number } = {}) {
+function setup(source: DirectSource, opts: { stallMs?: number; segmentSeconds?: number; burnMasks?: MaskPolygon[] } = {}) {
   const gapEvents: Gap[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'camnet-rec-'));
   const index = createSqliteSegmentIndex(new Database(join(dir, 'edge.db')));
@@ -57,6 +58,7 @@ function setup(source: DirectSource, opts: { stallMs?: number; segmentSeconds?: 
     segmentSeconds: opts.segmentSeconds ?? 1, format: 'fmp4', stallMs: opts.stallMs ?? 20_000,
     spawn: (o) => { const p = spawnSegmenter(o); procs.push(p); return p; },
     onGap: (g) => gapEvents.push(g),
+    burnMasks: opts.burnMasks,
   });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cleanups.push(() => recorder.stop());
@@ -87,6 +89,21 @@ describe('camera recorder (real ffmpeg)', () => {
     }
     for (let i = 1; i < segs.length; i++) expect(segs[i]!.startMs).toBeGreaterThanOrEqual(segs[i - 1]!.endMs);
     expect(index.openGapOf('cam1')?.cause).toBe('edge_stopped');
+    rmSync(src, { force: true });
+  });
+
+  it('burns privacy masks into the recording when the camera’s mask mode is burn', async () => {
+    const src = join(mkdtempSync(join(tmpdir(), 'camnet-src-')), 'white.mp4');
+    const { spawnSync } = await import('node:child_process');
+    spawnSync(FFMPEG, ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=white:size=320x240:rate=10', '-t', '2', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '5', '-y', src]);
+    const { index, recorder } = setup({ kind: 'file', path: src, loop: true }, { burnMasks: [[[0, 0], [0.5, 0], [0.5, 0.5], [0, 0.5]]] });
+    recorder.start();
+    await until(() => index.segmentsBetween('cam1', 0, Date.now() + 1).length >= 1, 10_000);
+    const seg = index.segmentsBetween('cam1', 0, Date.now() + 1)[0]!;
+    const grey = (x: number, y: number) =>
+      spawnSync(FFMPEG, ['-v', 'error', '-sseof', '-0.3', '-i', seg.path, '-frames:v', '1', '-vf', `crop=2:2:${x}:${y}`, '-f', 'rawvideo', '-pix_fmt', 'gray', '-']).stdout[0];
+    expect(grey(40, 40)).toBeLessThan(30);
+    expect(grey(280, 200)).toBeGreaterThan(200);
     rmSync(src, { force: true });
   });
 

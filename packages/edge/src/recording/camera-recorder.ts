@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CameraHealth } from '@camnet/core';
+import { maskPng, type MaskPolygon } from '../clips/privacy-mask.ts';
 import type { DirectSource } from '../sources/camera-source.ts';
 import { ffmpegInputArgs } from '../sources/ffmpeg-input-args.ts';
 import { pollSnapshots, type SnapshotPoller } from '../sources/http-snapshot-poller.ts';
@@ -21,6 +22,8 @@ export interface CameraRecorderDeps {
   clock?: () => number;
   spawn?: (o: SegmenterOptions) => SegmenterProcess;
   log?: (msg: string, extra?: Record<string, unknown>) => void;
+  /** Privacy masks to burn into the recording (mask mode `burn`); empty: stream copy, masks applied on the way out. */
+  burnMasks?: readonly MaskPolygon[];
   /** Called when a gap opens and again when it closes (the edge reports gaps to the hub's timeline). */
   onGap?: (gap: Gap) => void;
 }
@@ -98,9 +101,11 @@ export function createCameraRecorder(d: CameraRecorderDeps): CameraRecorder {
     } catch (e) {
       return onExit(`source_unresolved: ${(e as Error).message}`);
     }
+    const maskPngPath = d.burnMasks?.length ? join(d.dir, 'burn-mask.png') : null;
+    if (maskPngPath) writeFileSync(maskPngPath, await maskPng(1920, 1080, d.burnMasks!));
     if (stopping) return;
     const input = ffmpegInputArgs(source);
-    const p = spawnIt({ ffmpegPath: d.ffmpegPath, input, dir: d.dir, runId: run.id, segmentSeconds: d.segmentSeconds, format: d.format });
+    const p = spawnIt({ ffmpegPath: d.ffmpegPath, input, dir: d.dir, runId: run.id, segmentSeconds: d.segmentSeconds, format: d.format, maskPngPath });
     proc = p;
     p.onSegment(onSegment);
     p.onProgress(onProgress);

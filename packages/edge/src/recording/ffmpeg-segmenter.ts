@@ -13,6 +13,8 @@ export interface SegmenterOptions {
   runId: string;
   segmentSeconds: number;
   format: 'fmp4' | 'mp4';
+  /** PNG of black polygons on transparency burned into the video: re-encodes instead of copying. */
+  maskPngPath?: string | null;
 }
 
 /** ffmpeg's periodic progress report (from `-progress`). */
@@ -41,11 +43,20 @@ export function segmenterArgs(o: SegmenterOptions): string[] {
     '-hide_banner', ...(o.input.feedsStdin ? [] : ['-nostdin']), '-nostats', '-loglevel', 'error', '-progress', 'pipe:2',
     ...o.input.args,
     // Video only: recording audio in public space is restricted in many places; the hub never asks for it.
-    '-map', '0:v:0', '-c', 'copy',
+    ...(o.maskPngPath ? burnArgs(o.maskPngPath) : ['-map', '0:v:0', '-c', 'copy']),
     '-f', 'segment', '-segment_time', String(o.segmentSeconds), '-reset_timestamps', '1',
     '-segment_format', 'mp4', ...(o.format === 'fmp4' ? ['-segment_format_options', FMP4_FLAGS] : []),
     '-segment_list', 'pipe:1', '-segment_list_type', 'csv',
     join(o.dir, `${o.runId}-%06d.mp4`),
+  ];
+}
+
+// Masks burned in: overlay the mask scaled to the video, encode, a keyframe every 2 s so clips cut close.
+function burnArgs(maskPngPath: string): string[] {
+  return [
+    '-i', maskPngPath, '-filter_complex', '[1:v][0:v]scale2ref[m][v];[v][m]overlay=0:0:format=auto[out]', '-map', '[out]',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-crf', '23', '-pix_fmt', 'yuv420p',
+    '-force_key_frames', 'expr:gte(t,n_forced*2)',
   ];
 }
 

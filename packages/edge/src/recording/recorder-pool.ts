@@ -1,11 +1,13 @@
 import type { CameraSource } from '../sources/camera-source.ts';
 import type { CameraRecorder } from './camera-recorder.ts';
 
-/** What decides whether a camera's recorder must restart: its source and whether it records at all. */
+/** What decides whether a camera's recorder must restart: its source, burned masks, and whether it records. */
 export interface PooledCamera {
   id: string;
   source: CameraSource;
   record: boolean;
+  /** Masks burned into the recording (mask mode `burn`), else empty. */
+  burnMasks?: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
 }
 
 /** One recorder per recording camera; `apply` reconciles with a new camera list (the hub's registry changed). */
@@ -22,7 +24,7 @@ export function createRecorderPool(make: (camera: PooledCamera) => CameraRecorde
   // Reconciliations run one after another, so two quick registry changes cannot interleave.
   let chain = Promise.resolve();
   const reconcile = async (cameras: readonly PooledCamera[]) => {
-    const wanted = new Map(cameras.filter((c) => c.record).map((c) => [c.id, { camera: c, key: JSON.stringify(c.source) }]));
+    const wanted = new Map(cameras.filter((c) => c.record).map((c) => [c.id, { camera: c, key: JSON.stringify([c.source, c.burnMasks ?? []]) }]));
     const stale = [...running].filter(([id, r]) => wanted.get(id)?.key !== r.key);
     await Promise.all(stale.map(([, r]) => r.recorder.stop()));
     stale.forEach(([id]) => running.delete(id));

@@ -15,6 +15,7 @@ export function camerasFromHub(list: readonly EdgeCameraConfig[]): Array<Omit<Ed
     record: true,
     retentionDays: c.retentionDays,
     privacyMasks: c.privacyMasks,
+    maskMode: c.maskMode,
   }));
 }
 
