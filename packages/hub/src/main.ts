@@ -39,7 +39,7 @@ import { createEdgeConnections } from './features/edges/edge-connections.ts';
 import type { EdgeBatchSink } from './features/edges/edge-link.routes.ts';
 import { createEdgeEventSink } from './features/vehicle-events/edge-event-sink.ts';
 import type { DemoCredential } from './features/demo/demo-seed.ts';
-import { createUnavailableClipRequester } from './adapters/clips/unavailable-clip-requester.ts';
+import { createPreRollClipRequester } from './features/clips/pre-roll-clip-requester.ts';
 import { createKyselyBoloStore } from './adapters/db/stores/kysely-bolo-store.ts';
 import { createKyselyGeocodingStore } from './adapters/db/stores/kysely-geocoding-store.ts';
 import { createKyselyGunshotStore } from './adapters/db/stores/kysely-gunshot-store.ts';
@@ -106,10 +106,10 @@ export function composeHub(config: HubConfig, database: HubDatabase, opts: Compo
     tokens: createTokensService({ tokens: stores.tokens, users: stores.users, clock }),
   };
   const clips = createClipsService({ clips: stores.clips, blobs, cameras: services.cameras, edges: services.edges, connections, clock });
-  // The real-time crime centre (issue 6). Pre-roll clips: a placeholder that answers 'unavailable' until the edge-backed requester replaces it.
+  // The real-time crime centre (issue 6); pre-roll clips come from the edges through the clips service.
   const geocoding = createGeocodingService({ store: createKyselyGeocodingStore(database) });
   const nearest = createNearestService({ cameras: stores.cameras, bus });
-  const incidents = createIncidentsService({ store: createKyselyIncidentStore(database), nearest, geocoding, clips: createUnavailableClipRequester(), bus, clock });
+  const incidents = createIncidentsService({ store: createKyselyIncidentStore(database), nearest, geocoding, clips: createPreRollClipRequester(clips), bus, clock });
   const rtcc = {
     geocoding, nearest, incidents,
     bolos: createBolosService({ store: createKyselyBoloStore(database), incidents, bus, clock }),

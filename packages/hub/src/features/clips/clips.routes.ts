@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { CONTENT_SHA256_HEADER } from '@camnet/core';
@@ -50,8 +51,40 @@ export function registerClipRoutes(root: FastifyInstance, { clips }: { clips: Cl
     schema: { tags, summary: 'A fresh JPEG from the camera (masks applied)', params: idParams, querystring: z.object({ incidentId: z.string().optional() }) },
     config: { access: viewers, audit: { action: 'camera.snapshot', target: (req) => (req.params as { id: string }).id } },
   }, async (req, reply) => {
-    const jpeg = await clips.snapshot(req.principal!, req.params.id, { duringIncident: !!req.query.incidentId });
-    return reply.type('image/jpeg').header('cache-control', 'no-store').send(jpeg);
+    const { jpeg, takenAt } = await clips.snapshot(req.principal!, req.params.id, { duringIncident: !!req.query.incidentId });
+    return reply.type('image/jpeg').header('cache-control', 'no-store').header('x-frame-taken-at', takenAt).send(jpeg);
+  });
+
+  app.get('/api/v1/cameras/:id/live.mjpeg', {
+    schema: {
+      tags, summary: 'Live view as MJPEG (multipart/x-mixed-replace), masks applied; each part carries X-Frame-Taken-At',
+      params: idParams, querystring: z.object({ incidentId: z.string().optional(), fps: z.coerce.number().min(0.2).max(5).default(2) }),
+    },
+    config: { access: viewers, audit: { action: 'camera.live', target: (req) => (req.params as { id: string }).id } },
+  }, async (req, reply) => {
+    const viewer = req.principal!;
+    const opts = { duringIncident: !!req.query.incidentId };
+    const first = await clips.snapshot(viewer, req.params.id, opts); // fails fast (sharing, edge offline) before streaming starts
+    const stream = new PassThrough();
+    let open = true;
+    req.raw.on('close', () => { open = false; });
+    const part = (f: { jpeg: Buffer; takenAt: string }) =>
+      stream.write(Buffer.concat([Buffer.from(`--frame\r\nContent-Type: image/jpeg\r\nContent-Length: ${f.jpeg.length}\r\nX-Frame-Taken-At: ${f.takenAt}\r\n\r\n`), f.jpeg, Buffer.from('\r\n')]));
+    part(first);
+    void (async () => {
+      const interval = 1000 / req.query.fps;
+      while (open) {
+        const started = Date.now();
+        try {
+          part(await clips.snapshot(viewer, req.params.id, opts));
+        } catch {
+          // A missed frame is shown as a stale image (the tile shows its age); keep trying while someone watches.
+        }
+        await new Promise((r) => setTimeout(r, Math.max(0, interval - (Date.now() - started))));
+      }
+      stream.end();
+    })();
+    return reply.type('multipart/x-mixed-replace; boundary=frame').header('cache-control', 'no-store').send(stream);
   });
 
   app.post('/api/v1/edges/clips/:id', {

@@ -113,7 +113,7 @@ export function createClipsService({ clips, blobs, cameras, edges, connections, 
     },
 
     /** A fresh JPEG from the camera (privacy masks applied by the edge). */
-    async snapshot(viewer: Principal, cameraId: string, opts: { duringIncident?: boolean } = {}): Promise<Buffer> {
+    async snapshot(viewer: Principal, cameraId: string, opts: { duringIncident?: boolean } = {}): Promise<{ jpeg: Buffer; takenAt: string }> {
       const camera = await cameras.get(viewer, cameraId);
       checkSharing(viewer, camera, !!opts.duringIncident);
       const edge = await edgeFor(camera);
@@ -123,7 +123,7 @@ export function createClipsService({ clips, blobs, cameras, edges, connections, 
       snapshots.delete(id);
       if (r.type === 'command.failed') throw unavailable(r.errorId, r.message);
       if (!jpeg) throw unavailable('snapshot_missing', 'The edge answered but its image did not arrive.');
-      return jpeg;
+      return { jpeg, takenAt: r.type === 'snapshot.ready' ? r.takenAt : clock().toISOString() };
     },
 
     /** Receives a snapshot upload (kept in memory until the waiting request takes it). */
