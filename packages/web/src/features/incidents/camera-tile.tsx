@@ -75,7 +75,7 @@ export function CameraTile({ camera, incidentId, selected, onSelect, large }: { 
       </button>
       <figcaption className="tile__caption">
         <span className="tile__rank" aria-label={`rank ${camera.rank}`}>{camera.rank}</span>
-        <span className="tile__name">{camera.name}</span>
+        <span className="tile__name" title={camera.name}>{camera.name}</span>
         <span className="tile__meta">
           <span className={`dot dot--${health}`} aria-hidden="true" />
           {camera.status === 'online' ? 'Online' : camera.status === 'offline' ? 'Offline' : camera.status}

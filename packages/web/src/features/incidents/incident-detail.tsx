@@ -48,11 +48,12 @@ export function IncidentDetail({ incident, timeline, acks, onChanged }: { incide
         <span className="incident-head__where">{incident.address ?? `${incident.lat.toFixed(5)}, ${incident.lon.toFixed(5)}`}</span>
         <span className="muted">{humanise(incident.source).toUpperCase()}{incident.externalId ? ` ${incident.externalId}` : ''} · called {ago(now - Date.parse(incident.occurredAt))} · {humanise(incident.status)}</span>
       </header>
-      {incident.callerNotes && <p className="panel">{incident.callerNotes}</p>}
+      {acks.length > 0 && <p className="banner banner--success rtcc-ack" role="status">BOLO acknowledged by {acks.join(', ')}</p>}
+      {incident.callerNotes && <p className="panel rtcc-notes">{incident.callerNotes}</p>}
       <p className="kbd-help">
         <kbd>n</kbd>/<kbd>p</kbd> next / previous camera · <kbd>1</kbd>–<kbd>9</kbd> pick · <kbd>r</kbd> replay 5 min · <kbd>b</kbd> send BOLO · <kbd>j</kbd>/<kbd>k</kbd> next / previous incident
       </p>
-      <p role="status" aria-live="polite" className="muted">{message}</p>
+      <p role="status" aria-live="polite" className="muted rtcc-msg">{message}</p>
       <h2 className="visually-hidden">Cameras that see the place, ranked</h2>
       {covering.length === 0 ? (
         <p className="panel">No registered camera sees this place. {nearby.length ? 'Nearby cameras are listed below.' : 'Drop a pin or check the map.'}</p>
@@ -92,7 +93,6 @@ export function IncidentDetail({ incident, timeline, acks, onChanged }: { incide
         <BoloForm ref={boloTitle} incident={incident} onSent={(b: Bolo) => setMessage(`BOLO “${b.title}” sent to patrol.`)} />
         <div className="panel">
           <h2>Timeline</h2>
-          {acks.length > 0 && <p className="bolo__acked" role="status">Acknowledged by {acks.join(', ')}</p>}
           <ol className="timeline">{timeline.map((e) => <li key={e.id}><time dateTime={e.at}>{formatTime(e.at)}</time>{e.text}</li>)}</ol>
         </div>
       </div>
