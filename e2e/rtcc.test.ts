@@ -144,6 +144,25 @@ describe('real-time crime centre: CAD call to the operator’s screen, BOLO to p
     await incidents.waitForAcknowledgement(patrolEmail);
     await operator.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
     await screenshot(operator, 'rtcc-04-operator-sees-ack');
+
+    // The live wall follows the latest incident; the hot-spot map bins a week of calls.
+    await operator.goto('/wall');
+    await operator.getByRole('heading', { name: 'Live wall' }).waitFor();
+    await operator.locator('.tiles figure').first().waitFor();
+    await screenshot(operator, 'rtcc-05-live-wall');
+    await check(operator, 'live wall');
+    const net = generateNetwork({ seed: 'camnet-demo', cameras: 300 });
+    const types = ['Robbery', 'Burglary', 'Shots fired'];
+    for (let i = 0; i < 24; i++) {
+      const c = net.cameras[(i * 7) % 40]!;
+      const p = destination(c, c.headingDeg, 5 + (i % 5));
+      const body = { incidentTrackingIdentifier: `CAD-HS-${i}`, incidentTypeCommonRegistryText: types[i % 3], incidentPriority: 3, callReceivedTimestamp: new Date(Date.now() - i * 3_600_000).toISOString(), location: { latitude: p.lat, longitude: p.lon } };
+      await fetch(`${camnet.url}/api/v1/incidents/cad`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    }
+    await operator.goto('/hotspots');
+    await operator.getByText(/2[5-6] incidents in \d+ hexagons/).waitFor();
+    await screenshot(operator, 'rtcc-06-hotspots');
+    await check(operator, 'hot spots');
     expect(a11y).toEqual([]);
   });
 });
