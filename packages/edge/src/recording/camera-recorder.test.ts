@@ -112,9 +112,9 @@ describe('camera recorder (real ffmpeg)', () => {
     cleanups.push(() => void cam.server.close());
     const { index, recorder, procs, gapEvents } = setup({ kind: 'mjpeg', url: cam.url });
     recorder.start();
-    await until(() => recorder.health().online, 5000);
+    await until(() => recorder.health().online, 15_000);
     process.kill(procs[0]!.pid!, 'SIGKILL');
-    await until(() => procs.length === 2 && recorder.health().online, 5000);
+    await until(() => procs.length === 2 && recorder.health().online, 15_000);
     const [gap] = index.gapsBetween('cam1', 0, Date.now() + 1);
     expect(gap?.cause).toMatch(/^ffmpeg_exited signal=SIGKILL/);
     expect(gap?.endMs).not.toBeNull();

@@ -32,7 +32,7 @@ function setup(hub: RecordingHub, onCommand: (cmd: HubCommand) => Promise<EdgeMe
   const uplink: Uplink = startUplink({
     hubUrl: hub.url, credential: () => 'secret-cred', agentVersion: '0.1.0', cameraIds: () => ['cam1'], outbox,
     health: () => ({ cameras: [{ cameraId: 'cam1', online: true, fps: 12.5, lastFrameAt: null }], diskUsedBytes: 10, diskBudgetBytes: 100 }),
-    onCommand, heartbeatMs: 100, backoff: { minMs: 20, maxMs: 200 }, batchSize: 50, ackTimeoutMs: 500,
+    onCommand, heartbeatMs: 100, backoff: { minMs: 20, maxMs: 200 }, batchSize: 50, ackTimeoutMs: 5000,
   });
   cleanups.push(() => uplink.stop());
   return { outbox, uplink };
