@@ -34,6 +34,22 @@ describe('gunshots over HTTP: sensors, TDOA localisation into incidents, vendor 
     expect((await f.operator.req('GET', '/api/v1/gunshots')).json.items).toHaveLength(1);
   });
 
+  it('has median error ≤ 10 m over 100 synthetic shots from 4–6 sensors with 1 ms timing noise (through the API)', async () => {
+    const rnd = createRandom('trials');
+    const errors: number[] = [];
+    for (let trial = 0; trial < 100; trial++) {
+      const shot = destination(CORNER, rnd.next() * 360, rnd.next() * 300);
+      const used = [...sensors].sort(() => rnd.next() - 0.5).slice(0, 4 + (trial % 3));
+      const res = await f.operator.req('POST', '/api/v1/gunshots/arrivals', { reports: shotAt(shot, Date.parse('2026-11-22T11:00:00.000Z') + trial * 60_000, used, 1, rnd) });
+      expect(res.status).toBe(201);
+      errors.push(distanceM(res.json.shots[0].fix, shot));
+    }
+    errors.sort((a, b) => a - b);
+    const median = errors[50]!;
+    console.log(`gunshot route: 100 shots, 4–6 sensors, 1 ms noise → median error ${median.toFixed(1)} m, p90 ${errors[90]!.toFixed(1)} m, max ${errors[99]!.toFixed(1)} m`);
+    expect(median).toBeLessThanOrEqual(10);
+  });
+
   it('refuses two reports and collinear sensors with the core’s clear errors, and unknown sensors', async () => {
     const at = Date.parse('2026-11-22T10:05:00.000Z');
     const two = await f.operator.req('POST', '/api/v1/gunshots/arrivals', { reports: shotAt(CORNER, at, sensors.slice(0, 2)) });
