@@ -5,6 +5,7 @@ import { maskPng, type MaskPolygon } from '../clips/privacy-mask.ts';
 import type { DirectSource } from '../sources/camera-source.ts';
 import { ffmpegInputArgs } from '../sources/ffmpeg-input-args.ts';
 import { pollSnapshots, type SnapshotPoller } from '../sources/http-snapshot-poller.ts';
+import { adoptOrphanSegments } from './orphan-segments.ts';
 import { spawnSegmenter, type SegmenterOptions, type SegmenterProcess } from './ffmpeg-segmenter.ts';
 import type { Gap, SegmentIndex } from './segment-index.ts';
 
@@ -155,6 +156,7 @@ export function createCameraRecorder(d: CameraRecorderDeps): CameraRecorder {
   return {
     start() {
       stopping = false;
+      adoptOrphanSegments({ index: d.index, cameraId: d.cameraId, dir: d.dir, format: d.format, segmentSeconds: d.segmentSeconds });
       const last = d.index.latestSegment(d.cameraId);
       if (last && clock() - last.endMs > 10_000) openGap(last.endMs, 'edge_offline');
       watchdog = setInterval(checkStall, 1000);
