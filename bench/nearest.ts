@@ -3,12 +3,14 @@
  * in-process, against a brute-force scan in the same run.
  * `apiP99Ms`: the same network in a real hub (`camnet hub`, its own process) on loopback, GET /api/v1/cameras/nearest
  * with an operator token from 1, `--concurrency` (headline) and 16 clients, `--api-seconds` each (bounded), latency measured at the client.
+ * `apiServerP99MsAtMost` reads the hub's own request histogram (/metrics), so client-side queueing is left out; `loadAvg1m`
+ * says how busy the machine was. BENCH_PROF=dir writes a CPU profile of the hub process.
  * Run: `npx tsx bench/nearest.ts --json [--cameras 40000] [--queries 20000] [--api-seconds 3] [--concurrency 4] [--no-api]`.
  */
 import { coneContains, createRandom, destination, generateNetwork, type LatLon } from '@camnet/core';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hubConfigSchema } from '../packages/hub/src/config.ts';
 import { composeHub, openHubDatabase } from '../packages/hub/src/main.ts';
@@ -123,7 +125,7 @@ async function prepareHubData(dataDir: string, network: IndexedCamera[]): Promis
 
 /** Starts `camnet hub` on the prepared data dir (its own process, SQLite, log level warn) and waits until it answers. */
 async function startHubProcess(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'hub', '--data-dir', dataDir, '--port', '0'], { env: { ...process.env, CAMNET_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []), 'packages/cli/bin/camnet.js', 'hub', '--data-dir', dataDir, '--port', '0'], { env: { ...process.env, CAMNET_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -169,11 +171,39 @@ async function measureApi(network: IndexedCamera[], queryPoints: LatLon[]) {
     };
     await run(2, 1000); // warm-up: JIT, connections, SQLite pages
     const byConcurrency = [];
-    for (const c of levels) byConcurrency.push(await run(c, seconds * 1000));
+    let serverP99MsAtMost: number | null = null;
+    for (const c of levels) {
+      const before = await nearestHistogram(url);
+      byConcurrency.push(await run(c, seconds * 1000));
+      if (c === headline) serverP99MsAtMost = histogramP99(before, await nearestHistogram(url));
+    }
     const main = byConcurrency.find((r) => r.concurrency === headline)!;
-    return { apiConcurrency: headline, apiP50Ms: main.p50Ms, apiP99Ms: main.p99Ms, apiRps: main.rps, apiFailures: byConcurrency.reduce((s, r) => s + r.failures, 0), apiByConcurrency: byConcurrency };
+    return {
+      apiConcurrency: headline, apiP50Ms: main.p50Ms, apiP99Ms: main.p99Ms, apiRps: main.rps, apiServerP99MsAtMost: serverP99MsAtMost,
+      apiFailures: byConcurrency.reduce((s, r) => s + r.failures, 0), apiByConcurrency: byConcurrency, loadAvg1m: r2(loadavg()[0]!), cpus: cpus().length,
+    };
   } finally {
     await hub?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Cumulative bucket counts of the hub's own request-duration histogram for the nearest route (from /metrics). */
+async function nearestHistogram(url: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const out = new Map<number, number>();
+  for (const m of text.matchAll(/^camnet_http_request_seconds_bucket\{le="([^"]+)",method="GET",route="\/api\/v1\/cameras\/nearest",status="200"\} (\d+)$/gm)) {
+    const le = m[1] === '+Inf' ? Infinity : Number(m[1]);
+    out.set(le, (out.get(le) ?? 0) + Number(m[2]));
+  }
+  return out;
+}
+
+/** The smallest histogram bound (ms) under which 99 % of the requests between two snapshots finished (server time, no client queueing). */
+function histogramP99(before: Map<number, number>, after: Map<number, number>): number | null {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  if (!total) return null;
+  const le = bounds.find((b) => (after.get(b) ?? 0) - (before.get(b) ?? 0) >= 0.99 * total);
+  return le === undefined || le === Infinity ? null : le * 1000;
 }
