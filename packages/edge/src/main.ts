@@ -119,6 +119,7 @@ export async function startEdge(input: EdgeConfigInput, opts: StartEdgeOptions =
       batchSize: config.outboxBatchSize, ackTimeoutMs: config.ackTimeoutSeconds * 1000, log: (msg, extra) => log.info(extra ?? {}, msg),
     });
   }
+  if (config.hubUrl && !credential) log.warn('not enrolled with the hub: start once with an enrolment token (camnet edge --hub URL --token T)');
   log.info({ cameras: cameras.list().length, edgeId: credential?.edgeId ?? null, uplink: uplink !== null }, 'edge started');
   return {
     config, edgeId: credential?.edgeId ?? null, publish, outbox, index, clips, health, cameras: cameras.list,

@@ -36,6 +36,13 @@ describe('SQLite outbox', () => {
     expect(outbox.takeBatch(10)).toEqual([]);
   });
 
+  it('refuses keys and kinds the protocol would reject, so no batch can poison the queue', () => {
+    const outbox = createSqliteOutbox(new Database(':memory:'));
+    expect(() => outbox.enqueue('e', {}, 'k'.repeat(201))).toThrow(RangeError);
+    expect(() => outbox.enqueue('', {}, 'k')).toThrow(RangeError);
+    expect(outbox.pending()).toBe(0);
+  });
+
   it('purges only acknowledged items older than the cutoff', () => {
     let now = 1000;
     const outbox = createSqliteOutbox(new Database(':memory:'), () => now);

@@ -39,6 +39,8 @@ export function createSqliteOutbox(db: Database, clock: () => number = Date.now)
   const ackAll = db.transaction((seqs: readonly number[], now: number) => seqs.reduce((n, s) => n + q.ack.run(now, s).changes, 0));
   return {
     enqueue(kind, payload, key) {
+      // The protocol bounds these (outboxEventSchema): refuse here rather than send a batch the hub can never accept.
+      if (key.length < 1 || key.length > 200 || kind.length < 1 || kind.length > 80) throw new RangeError('outbox: key must be 1..200 and kind 1..80 characters');
       const r = q.insert.run(key, kind, JSON.stringify(payload ?? null), clock());
       if (r.changes === 1) return { seq: Number(r.lastInsertRowid), duplicate: false };
       return { seq: (q.byKey.get(key) as { seq: number }).seq, duplicate: true };
