@@ -44,8 +44,7 @@ export function createGeocodingService({ store }: { store: GeocodingStore }) {
   async function geocodeAddress(q: Extract<ReturnType<typeof parseGeocodeQuery>, { kind: 'address' }>): Promise<GeocodeResult> {
     const resolved = await resolveBase(q.street);
     if (!resolved) throw notFoundError(q.text, `No street called “${q.street.key}” is in the address data.`, await suggestStreets(q.street));
-    let points = await store.findNear(resolved.base, q.number, NUMBER_WINDOW);
-    if (q.street.suffix && points.some((p) => p.streetKey.endsWith(` ${q.street.suffix}`))) points = points.filter((p) => p.streetKey.endsWith(` ${q.street.suffix}`));
+    const points = preferSuffix(await store.findNear(resolved.base, q.number, NUMBER_WINDOW), q.street.suffix);
     const base = { query: q.text, kind: 'address' as const, corrected: resolved.corrected };
     const exact = points.find((p) => p.number === q.number);
     if (exact) return { ...base, lat: exact.lat, lon: exact.lon, label: labelOf(exact), precision: 'exact' };
@@ -53,7 +52,7 @@ export function createGeocodingService({ store }: { store: GeocodingStore }) {
     if (between) return { ...base, ...between, label: `${q.number} ${points[0]!.street}`, precision: 'interpolated' };
     const nearest = points.sort((a, b) => Math.abs(a.number - q.number) - Math.abs(b.number - q.number))[0];
     if (nearest && Math.abs(nearest.number - q.number) <= 50) return { ...base, lat: nearest.lat, lon: nearest.lon, label: labelOf(nearest), precision: 'nearest_number' };
-    const any = (await store.findNear(resolved.base, q.number, 100_000)).sort((a, b) => Math.abs(a.number - q.number) - Math.abs(b.number - q.number)).slice(0, 3);
+    const any = preferSuffix(await store.findNear(resolved.base, q.number, 100_000), q.street.suffix).sort((a, b) => Math.abs(a.number - q.number) - Math.abs(b.number - q.number)).slice(0, 3);
     throw notFoundError(q.text, `No number ${q.number} on ${q.street.key} in the address data.`, any.map(labelOf));
   }
 
@@ -94,6 +93,12 @@ export function createGeocodingService({ store }: { store: GeocodingStore }) {
 
     counts: () => store.counts(),
   };
+}
+
+/** When the person gave a suffix ("Ave") and some points have it, only those; otherwise all. */
+function preferSuffix(points: AddressPoint[], suffix: string | null): AddressPoint[] {
+  const same = suffix ? points.filter((p) => p.streetKey.endsWith(` ${suffix}`)) : [];
+  return same.length ? same : points;
 }
 
 const labelOf = (p: AddressPoint) => `${p.number} ${p.street}${p.unit ? ` #${p.unit}` : ''}`;
