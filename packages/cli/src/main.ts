@@ -8,6 +8,7 @@ import { registerUserCommands } from './commands/user.ts';
 import { registerTokenCommands } from './commands/token.ts';
 import { registerVerifyCommands } from './commands/verify.ts';
 import { registerAnalyzeCommand } from './commands/analyze-command.ts';
+import { registerSearchCommand } from './commands/search.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CLI_VERSION: string = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8')).version;
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerTokenCommands(program);
   registerVerifyCommands(program);
   registerAnalyzeCommand(program);
+  registerSearchCommand(program);
   return program;
 }
 

@@ -6,6 +6,7 @@ import type { AddressPlace, CameraPlace } from './search-places.ts';
 import { checkPurpose, decodeCursor, encodeCursor, planSearch, resolveTime } from './search-query.ts';
 import { journeyView, presentHit } from './search.presenter.ts';
 import type { SearchHitView } from './search.presenter.ts';
+import { searchRequestSchema } from './search.schemas.ts';
 import type { JourneyQuery, Purpose, SearchFilters, SearchRequest } from './search.schemas.ts';
 
 /** Where cameras and addresses come from (the registry). */
@@ -79,6 +80,14 @@ export function createSearchService({ events, places, offenceCategories, clock }
   }
 
   return {
+    /** Validates a raw search request (CLI, scripts) with the API's schema; defaults filled in. */
+    parseRequest(raw: unknown): SearchRequest {
+      const parsed = searchRequestSchema.safeParse(raw);
+      if (parsed.success) return parsed.data;
+      const issue = parsed.error.issues[0]!;
+      throw invalid('validation_failed', `${issue.path.join('.')}: ${issue.message}`, { path: issue.path.join('.') });
+    },
+
     /** Refuses a search without a valid purpose (`purpose_required`); returns the purpose for the audit record. */
     checkPurpose: (raw: unknown): Purpose => checkPurpose(raw, offenceCategories),
 

@@ -1,6 +1,11 @@
 import { CompiledQuery } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { QueryResult } from 'kysely';
 import type { DialectName } from '../database.ts';
+
+/** Anything that runs a compiled query: a Kysely instance or transaction of any schema. */
+export interface QueryRunner {
+  executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>>;
+}
 
 /**
  * Hand-built SQL for the vehicle-event hot paths: one string and one parameter array, run as a
@@ -27,7 +32,7 @@ export class SqlText {
     return this;
   }
 
-  async run<R>(db: Kysely<unknown>): Promise<R[]> {
+  async run<R>(db: QueryRunner): Promise<R[]> {
     return (await db.executeQuery<R>(CompiledQuery.raw(this.text, this.params))).rows;
   }
 }
