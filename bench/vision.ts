@@ -13,7 +13,7 @@ const HAND_COUNT = { total: 29, nearLanes: 19, farLanes: 10, note: 'counted from
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const only = (args[args.indexOf('--only') + 1] ?? 'photos,reel,traffic').split(',');
+const only = (args.includes('--only') ? args[args.indexOf('--only') + 1]! : 'photos,reel,traffic').split(',');
 const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'all';
 const data = join(import.meta.dirname, '../../shared/data');
 if (!existsSync(data)) {

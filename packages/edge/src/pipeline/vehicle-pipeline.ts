@@ -57,7 +57,8 @@ interface TrackState {
 /** motion → detect → track → describe → plates → events for one camera; feed frames in order, then `finish()`. */
 export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipelineOptions) {
   const motion = new FrameDifferenceMotion();
-  const tracker = new IouTracker({ maxGapSeconds: o.maxGapSeconds ?? 0.8, minHits: 3 });
+  // A track survives two missed detector runs, whatever the detector rate.
+  const tracker = new IouTracker({ maxGapSeconds: (o.maxGapSeconds ?? 0.8) * (o.detectEvery ?? 1), minHits: 3 });
   const state = new Map<number, TrackState>();
   const stats: PipelineStats = { frames: 0, detectorRuns: 0, personDetections: 0, events: 0, ms: { motion: 0, detect: 0, track: 0, describe: 0, plates: 0, events: 0 }, latencyMs: [] };
   const streamStart = o.streamStart ?? new Date();

@@ -16,6 +16,14 @@ describe('IouTracker', () => {
     expect(trackDirection(ended[0]!, 0)).toBe(90);
     expect(trackDirection(ended[0]!, null)).toBeNull();
   });
+  it('links a fast vehicle that never overlaps itself between detections, by its predicted position', () => {
+    const t = new IouTracker({ maxGapSeconds: 1, minHits: 3 });
+    // 100 px per 0.4 s with 80 px boxes: no overlap frame to frame, but a steady velocity.
+    for (let i = 0; i < 5; i++) t.update(i * 0.4, [car(i * 100)]);
+    const ended = t.flush();
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.hits).toBe(5);
+  });
   it('keeps two vehicles apart, links a fast one by centroid, and drops one-frame blips', () => {
     const t = new IouTracker({ maxGapSeconds: 0.3, minHits: 2 });
     t.update(0, [car(0), car(400)]);

@@ -11,6 +11,9 @@ export interface Track {
   hits: number;
   classVotes: Map<DetectedClass, number>;
   bestScore: number;
+  /** Smoothed image velocity of the box centre, pixels per second (0 until seen twice). */
+  vx: number;
+  vy: number;
 }
 
 /** Options: the IoU to continue a track, how long a track may go unseen before it ends, and hits to count as real. */
@@ -20,7 +23,7 @@ export interface TrackerOptions {
   minHits?: number;
 }
 
-/** Greedy IoU tracker with a centroid fallback: one track per vehicle pass; tracks end after a gap. */
+/** Greedy IoU tracker on constant-velocity predictions with a centroid fallback: one track per vehicle pass; tracks end after a gap. */
 export class IouTracker {
   private tracks: Track[] = [];
   private nextId = 1;
@@ -31,7 +34,14 @@ export class IouTracker {
     const minIou = this.opts.minIou ?? 0.25;
     const unmatched = new Set(detections.map((_, i) => i));
     const pairs: [number, Track, number][] = [];
-    for (const tr of this.tracks) detections.forEach((d, i) => pairs.push([score(tr.box, d.box, minIou), tr, i]));
+    // Match against where each track should be now (constant velocity), so low detector rates still link.
+    for (const tr of this.tracks) {
+      const dt = t - tr.lastT;
+      const predicted: Rect = [tr.box[0] + tr.vx * dt, tr.box[1] + tr.vy * dt, tr.box[2], tr.box[3]];
+      // Until a track has a velocity, its next position is less certain: search wider.
+      const reach = tr.hits === 1 ? 1.6 : 1;
+      detections.forEach((d, i) => pairs.push([score(predicted, d.box, minIou, reach), tr, i]));
+    }
     pairs.sort((a, b) => b[0] - a[0]);
     const used = new Set<Track>();
     for (const [s, tr, i] of pairs) {
@@ -39,6 +49,12 @@ export class IouTracker {
       used.add(tr);
       unmatched.delete(i);
       const d = detections[i]!;
+      const dt = t - tr.lastT;
+      if (dt > 0) {
+        const k = tr.hits === 1 ? 1 : 0.5;
+        tr.vx += k * ((d.box[0] + d.box[2] / 2 - tr.box[0] - tr.box[2] / 2) / dt - tr.vx);
+        tr.vy += k * ((d.box[1] + d.box[3] / 2 - tr.box[1] - tr.box[3] / 2) / dt - tr.vy);
+      }
       tr.box = d.box;
       tr.lastT = t;
       tr.hits++;
@@ -47,7 +63,7 @@ export class IouTracker {
     }
     for (const i of unmatched) {
       const d = detections[i]!;
-      this.tracks.push({ id: this.nextId++, firstT: t, lastT: t, box: d.box, firstBox: d.box, hits: 1, classVotes: new Map([[d.cls, d.score]]), bestScore: d.score });
+      this.tracks.push({ id: this.nextId++, firstT: t, lastT: t, box: d.box, firstBox: d.box, hits: 1, classVotes: new Map([[d.cls, d.score]]), bestScore: d.score, vx: 0, vy: 0 });
     }
     return this.expire(t);
   }
@@ -82,12 +98,16 @@ export function trackDirection(tr: Track, cameraHeadingDeg: number | null): numb
   return Math.round(((cameraHeadingDeg + deg) % 360 + 360) % 360);
 }
 
-/** Match quality: the IoU when it is enough; otherwise a near centroid (fast or small vehicles at low fps), ranked below any real overlap; 0 = no match. */
-function score(a: Rect, b: Rect, minIou: number): number {
+/**
+ * Match quality: the IoU when it is enough; otherwise a near centre (fast or small vehicles at low detector rates),
+ * ranked below any real overlap; 0 = no match. "Near" is measured in box sizes and is stricter across the box's
+ * height than along its width, so vehicles in the next lane are not taken for the same one.
+ */
+function score(a: Rect, b: Rect, minIou: number, reach: number): number {
   const overlap = iou(a, b);
   if (overlap >= minIou) return overlap;
-  const d = Math.hypot(a[0] + a[2] / 2 - b[0] - b[2] / 2, a[1] + a[3] / 2 - b[1] - b[3] / 2);
-  const size = Math.max(a[2], a[3], b[2], b[3]);
+  const w = Math.max(a[2], b[2]), h = Math.max(a[3], b[3]);
+  const dist = Math.hypot((a[0] + a[2] / 2 - b[0] - b[2] / 2) / w, (a[1] + a[3] / 2 - b[1] - b[3] / 2) / (0.5 * h)) / reach;
   const sizeRatio = Math.min(a[2] * a[3], b[2] * b[3]) / Math.max(1, a[2] * a[3], b[2] * b[3]);
-  return d < size && sizeRatio > 0.4 ? minIou * 0.9 * (1 - d / size) + 1e-6 : 0;
+  return dist < 1 && sizeRatio > 0.3 ? minIou * 0.9 * (1 - dist) + 1e-6 : 0;
 }
