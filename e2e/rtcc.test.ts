@@ -145,11 +145,18 @@ describe('real-time crime centre: CAD call to the operator’s screen, BOLO to p
     await operator.evaluate(() => document.getElementById('main')?.scrollTo(0, 0));
     await screenshot(operator, 'rtcc-04-operator-sees-ack');
 
+    // An address the geocoder does not know: the operator gets suggestions and drops a pin instead.
+    await incidents.createWithDroppedPin('Suspicious person', '9999 Nowhere Rd');
+    await screenshot(operator, 'rtcc-05-unknown-address-pin');
+    await incidents.submitNewIncident();
+    await incidents.waitForIncidentHeading('Suspicious person');
+
     // The live wall follows the latest incident; the hot-spot map bins a week of calls.
     await operator.goto('/wall');
     await operator.getByRole('heading', { name: 'Live wall' }).waitFor();
+    await operator.getByLabel('Show').selectOption({ label: 'Armed robbery · Gravois & Chippewa' });
     await operator.locator('.tiles figure').first().waitFor();
-    await screenshot(operator, 'rtcc-05-live-wall');
+    await screenshot(operator, 'rtcc-06-live-wall');
     await check(operator, 'live wall');
     const net = generateNetwork({ seed: 'camnet-demo', cameras: 300 });
     const types = ['Robbery', 'Burglary', 'Shots fired'];
@@ -160,8 +167,8 @@ describe('real-time crime centre: CAD call to the operator’s screen, BOLO to p
       await fetch(`${camnet.url}/api/v1/incidents/cad`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
     }
     await operator.goto('/hotspots');
-    await operator.getByText(/2[5-6] incidents in \d+ hexagons/).waitFor();
-    await screenshot(operator, 'rtcc-06-hotspots');
+    await operator.getByText(/2[6-7] incidents in \d+ hexagons/).waitFor();
+    await screenshot(operator, 'rtcc-07-hotspots');
     await check(operator, 'hot spots');
     expect(a11y).toEqual([]);
   });

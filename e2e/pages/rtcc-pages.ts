@@ -16,6 +16,11 @@ export class IncidentPage {
     return section;
   }
 
+  /** The incident is open (a dropped pin may land where no camera sees). */
+  async waitForIncidentHeading(type: string): Promise<void> {
+    await this.page.locator('section[data-incident-id]').getByRole('heading', { name: type }).waitFor();
+  }
+
   async rankedCameraNames(): Promise<string[]> {
     return (await this.page.getByTestId('ranked-cameras').locator('.tile__name').allInnerTexts()).map((s) => s.trim());
   }
@@ -29,6 +34,24 @@ export class IncidentPage {
     await form.getByLabel('Vehicle type').fill(b.type);
     await form.getByRole('button', { name: 'Send BOLO' }).click();
     await form.getByText('Sent to patrol').waitFor();
+  }
+
+  /** Enters a call whose address is unknown, gets the suggestions and the map, drops a pin in the map's middle and creates it. */
+  async createWithDroppedPin(type: string, address: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'New incident' });
+    await form.getByLabel('Type').fill(type);
+    await form.getByLabel('Address or intersection').fill(address);
+    await form.getByRole('button', { name: 'Create incident' }).click();
+    await form.getByRole('alert').getByText('Drop a pin').waitFor();
+    const map = form.getByRole('region', { name: /click to drop a pin/ });
+    await map.waitFor();
+    await this.page.waitForTimeout(300); // let the map fit the cameras
+    await map.click();
+    await form.getByLabel('Or a pin: latitude, longitude').evaluate((el: HTMLInputElement) => el.value.length > 0 || Promise.reject(new Error('no pin')));
+  }
+
+  async submitNewIncident(): Promise<void> {
+    await this.page.getByRole('form', { name: 'New incident' }).getByRole('button', { name: 'Create incident' }).click();
   }
 
   async waitForAcknowledgement(by: string): Promise<void> {

@@ -43,7 +43,7 @@ export function createGeocodingService({ store }: { store: GeocodingStore }) {
 
   async function geocodeAddress(q: Extract<ReturnType<typeof parseGeocodeQuery>, { kind: 'address' }>): Promise<GeocodeResult> {
     const resolved = await resolveBase(q.street);
-    if (!resolved) throw notFoundError(q.text, `No street called “${q.street.key}” is in the address data.`, await suggestStreets(q.street));
+    if (!resolved) throw notFoundError(q.text, `No street called “${titleCase(q.street.key)}” is in the address data.`, await suggestStreets(q.street));
     const points = preferSuffix(await store.findNear(resolved.base, q.number, NUMBER_WINDOW), q.street.suffix);
     const base = { query: q.text, kind: 'address' as const, corrected: resolved.corrected };
     const exact = points.find((p) => p.number === q.number);
@@ -53,19 +53,19 @@ export function createGeocodingService({ store }: { store: GeocodingStore }) {
     const nearest = points.sort((a, b) => Math.abs(a.number - q.number) - Math.abs(b.number - q.number))[0];
     if (nearest && Math.abs(nearest.number - q.number) <= 50) return { ...base, lat: nearest.lat, lon: nearest.lon, label: labelOf(nearest), precision: 'nearest_number' };
     const any = preferSuffix(await store.findNear(resolved.base, q.number, 100_000), q.street.suffix).sort((a, b) => Math.abs(a.number - q.number) - Math.abs(b.number - q.number)).slice(0, 3);
-    throw notFoundError(q.text, `No number ${q.number} on ${q.street.key} in the address data.`, any.map(labelOf));
+    throw notFoundError(q.text, `No number ${q.number} on ${titleCase(q.street.key)} in the address data.`, any.map(labelOf));
   }
 
   async function geocodeIntersection(q: Extract<ReturnType<typeof parseGeocodeQuery>, { kind: 'intersection' }>): Promise<GeocodeResult> {
     const [a, b] = [await resolveBase(q.a), await resolveBase(q.b)];
     if (!a || !b) {
       const missing = !a ? q.a : q.b;
-      throw notFoundError(q.text, `No street called “${missing.key}” is in the address data.`, await suggestStreets(missing));
+      throw notFoundError(q.text, `No street called “${titleCase(missing.key)}” is in the address data.`, await suggestStreets(missing));
     }
     const [x] = await store.findIntersections(...sortPair(a.base, b.base));
     if (!x) {
       const on = await store.intersectionsOn(a.base, 5);
-      throw notFoundError(q.text, `${q.a.key} and ${q.b.key} do not cross in the intersection data.`, on.map((i) => i.name));
+      throw notFoundError(q.text, `${titleCase(q.a.key)} and ${titleCase(q.b.key)} do not cross in the intersection data.`, on.map((i) => i.name));
     }
     return { query: q.text, lat: x.lat, lon: x.lon, label: x.name, kind: 'intersection', precision: 'exact', corrected: a.corrected || b.corrected };
   }
@@ -101,6 +101,7 @@ function preferSuffix(points: AddressPoint[], suffix: string | null): AddressPoi
   return same.length ? same : points;
 }
 
+const titleCase = (key: string) => key.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
 const labelOf = (p: AddressPoint) => `${p.number} ${p.street}${p.unit ? ` #${p.unit}` : ''}`;
 const sortPair = (a: string, b: string): [string, string] => (a <= b ? [a, b] : [b, a]);
 

@@ -7,7 +7,7 @@ import { DISPOSITIONS, INCIDENT_STATUSES, rtccApi, type Bolo, type Incident, typ
 import { useIncidentShortcuts } from './use-incident-shortcuts.ts';
 import { ago, useNow } from './use-live-feed.ts';
 
-export function IncidentDetail({ incident, timeline, acks, onChanged }: { incident: Incident; timeline: TimelineEntry[]; acks: string[]; onChanged: () => void }) {
+export function IncidentDetail({ incident, timeline, acks, canAct, onChanged }: { incident: Incident; timeline: TimelineEntry[]; acks: string[]; canAct: boolean; onChanged: () => void }) {
   const covering = incident.cameras.filter((c) => c.covers);
   const nearby = incident.cameras.filter((c) => !c.covers);
   const [selected, setSelected] = useState(0);
@@ -69,7 +69,7 @@ export function IncidentDetail({ incident, timeline, acks, onChanged }: { incide
         </div>
       )}
       <div className="panels">
-        <div className="panel stack">
+        {canAct && <div className="panel stack">
           <h2>Status</h2>
           <div className="form-row">
             {INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => (
@@ -89,8 +89,8 @@ export function IncidentDetail({ incident, timeline, acks, onChanged }: { incide
             <label className="field"><span className="field__label">Note</span><input value={note} onChange={(e) => setNote(e.target.value)} /></label>
             <button className="button button--secondary" disabled={!note.trim()}>Add note</button>
           </form>
-        </div>
-        <BoloForm ref={boloTitle} incident={incident} onSent={(b: Bolo) => setMessage(`BOLO “${b.title}” sent to patrol.`)} />
+        </div>}
+        {canAct && <BoloForm ref={boloTitle} incident={incident} onSent={(b: Bolo) => setMessage(`BOLO “${b.title}” sent to patrol.`)} />}
         <div className="panel">
           <h2>Timeline</h2>
           <ol className="timeline">{timeline.map((e) => <li key={e.id}><time dateTime={e.at}>{formatTime(e.at)}</time>{e.text}</li>)}</ol>

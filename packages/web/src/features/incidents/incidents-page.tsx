@@ -1,6 +1,7 @@
 /** The operator's incident page: calls as they arrive (CAD, gunshots, operators), the selected one with its ranked live cameras. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { navigate, useLocation } from '../../app/router.tsx';
+import { useSignedIn } from '../../app/session.tsx';
 import { ErrorBanner, EmptyState } from '../../ui/feedback.tsx';
 import { IncidentDetail } from './incident-detail.tsx';
 import { NewIncidentForm } from './new-incident-form.tsx';
@@ -29,6 +30,8 @@ function IncidentList({ items, selectedId, fresh, onPick }: { items: Incident[];
 
 export function IncidentsPage() {
   const { search } = useLocation();
+  const { user } = useSignedIn();
+  const canAct = user.role === 'admin' || user.role === 'operator';
   const [items, setItems] = useState<Incident[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [detail, setDetail] = useState<{ incident: Incident; timeline: TimelineEntry[] } | null>(null);
@@ -91,10 +94,10 @@ export function IncidentsPage() {
         </div>
         {error ? <ErrorBanner error={error} onRetry={() => void loadList()} /> : null}
         <IncidentList items={items} selectedId={selectedId} fresh={fresh} onPick={pick} />
-        <NewIncidentForm onCreated={(i) => { setItems((l) => [i, ...l.filter((x) => x.id !== i.id)]); pick(i.id); }} />
+        {canAct && <NewIncidentForm onCreated={(i) => { setItems((l) => [i, ...l.filter((x) => x.id !== i.id)]); pick(i.id); }} />}
       </aside>
       {detail && detail.incident.id === selectedId ? (
-        <IncidentDetail incident={detail.incident} timeline={detail.timeline} acks={acks} onChanged={() => selectedId && void loadDetail(selectedId)} />
+        <IncidentDetail incident={detail.incident} timeline={detail.timeline} acks={acks} canAct={canAct} onChanged={() => selectedId && void loadDetail(selectedId)} />
       ) : (
         <section className="rtcc__main">
           <h1>Incidents</h1>

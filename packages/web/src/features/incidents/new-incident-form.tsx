@@ -1,6 +1,7 @@
 /** Enter a call by hand: type, priority, and an address (geocoded offline) or a dropped pin (lat/lon). */
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../../api/http.ts';
+import { PinMap } from './pin-map.tsx';
 import { rtccApi, type Incident } from './rtcc-api.ts';
 
 export function NewIncidentForm({ onCreated }: { onCreated: (i: Incident) => void }) {
@@ -11,13 +12,14 @@ export function NewIncidentForm({ onCreated }: { onCreated: (i: Incident) => voi
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<{ message: string; suggestions: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [showMap, setShowMap] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const [lat, lon] = pin.split(',').map((x) => Number(x.trim()));
-    const where = pin.trim() && Number.isFinite(lat) && Number.isFinite(lon) ? { lat, lon, address: address.trim() || undefined } : { address: address.trim() };
+    const point = parsePin(pin);
+    const where = point ? { ...point, address: address.trim() || undefined } : { address: address.trim() };
     try {
       const created = await rtccApi.createIncident({ type: type.trim(), priority: Number(priority), ...where, callerNotes: notes.trim() || undefined });
       setType('');
@@ -28,6 +30,7 @@ export function NewIncidentForm({ onCreated }: { onCreated: (i: Incident) => voi
     } catch (err) {
       const suggestions = isApiError(err) && Array.isArray(err.details?.suggestions) ? (err.details.suggestions as string[]) : [];
       setError({ message: err instanceof Error ? err.message : String(err), suggestions });
+      if (isApiError(err) && err.id === 'address_not_found') setShowMap(true);
     } finally {
       setBusy(false);
     }
@@ -56,6 +59,8 @@ export function NewIncidentForm({ onCreated }: { onCreated: (i: Incident) => voi
         <span className="field__label">Or a pin: latitude, longitude</span>
         <input value={pin} onChange={(e) => setPin(e.target.value)} placeholder="38.5905, -90.2405" inputMode="decimal" />
       </label>
+      <button type="button" className="button button--ghost button--small" aria-expanded={showMap} onClick={() => setShowMap((v) => !v)}>{showMap ? 'Hide the map' : 'Drop a pin on the map'}</button>
+      {showMap && <PinMap pin={parsePin(pin)} onPin={(p) => setPin(`${p.lat}, ${p.lon}`)} />}
       <label className="field">
         <span className="field__label">Caller notes</span>
         <textarea className="rtcc-text" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
@@ -67,7 +72,7 @@ export function NewIncidentForm({ onCreated }: { onCreated: (i: Incident) => voi
             <p>
               Did you mean:{' '}
               {error.suggestions.map((s) => (
-                <button key={s} type="button" className="button button--link" onClick={() => setAddress(/^\d/.test(s) || s.includes('&') ? s : s)}>{s}</button>
+                <button key={s} type="button" className="button button--link" onClick={() => setAddress(/^\d/.test(s) || s.includes('&') ? s : `${/^\d+\s/.exec(address.trim())?.[0] ?? ''}${s}`)}>{s}</button>
               ))}
             </p>
           )}
@@ -76,4 +81,10 @@ export function NewIncidentForm({ onCreated }: { onCreated: (i: Incident) => voi
       <button className="button button--primary" disabled={busy || !type.trim() || (!address.trim() && !pin.trim())}>{busy ? 'Creating…' : 'Create incident'}</button>
     </form>
   );
+}
+
+/** "38.5905, -90.2405" → a point, or null. */
+function parsePin(text: string): { lat: number; lon: number } | null {
+  const [lat, lon] = text.split(',').map((x) => Number(x.trim()));
+  return text.trim() && Number.isFinite(lat) && Number.isFinite(lon) ? { lat: lat!, lon: lon! } : null;
 }
