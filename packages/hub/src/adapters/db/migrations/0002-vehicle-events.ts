@@ -28,7 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`create table vehicle_event_plates (plate_key text not null, id integer not null, plate text not null,
       primary key (plate_key, id)) without rowid`.execute(db);
   }
-  await sql`create index vehicle_events_camera on vehicle_events (camera_key, id)`.execute(db);
+  await sql`create index vehicle_events_camera on vehicle_events (camera_key, id, colour_code, type_code)`.execute(db);
   await sql`create index vehicle_events_attr on vehicle_events (colour_code, type_code, id, camera_key)`.execute(db);
   await sql`create table vehicle_event_media (id bigint primary key, thumbnail text, plate_crop text)`.execute(db);
 }
