@@ -8,6 +8,7 @@ import { registerUserCommands } from './commands/user.ts';
 import { registerTokenCommands } from './commands/token.ts';
 import { registerVerifyCommands } from './commands/verify.ts';
 import { registerAnalyzeCommand } from './commands/analyze-command.ts';
+import { registerEdgeCommand } from './commands/edge.ts';
 import { registerSearchCommand } from './commands/search.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   registerUpCommands(program);
+  registerEdgeCommand(program);
   registerUserCommands(program);
   registerTokenCommands(program);
   registerVerifyCommands(program);

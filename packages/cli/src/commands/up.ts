@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadHubConfig, maskConfig, startHub } from '@camnet/hub';
+import type { HubConfig, RunningHub } from '@camnet/hub';
 
 interface UpOptions {
   dataDir?: string;
@@ -22,6 +23,14 @@ function configFrom(opts: UpOptions) {
   return loadHubConfig({ overrides, file: opts.config });
 }
 
+/** The local edge of `camnet up`: records the cameras added in the dashboard whose site has no edge of its own. */
+async function startEmbeddedEdge(running: RunningHub, config: HubConfig) {
+  const { loadCredential, startEdge } = await import('@camnet/edge');
+  const dataDir = join(config.dataDir, 'edge');
+  const { enrolmentToken } = await running.hub.services.edges.ensureEmbedded({ issueToken: loadCredential(dataDir) === null });
+  return startEdge({ dataDir, hubUrl: running.url, enrolToken: enrolmentToken, logLevel: config.logLevel === 'fatal' ? 'error' : config.logLevel });
+}
+
 async function runHub(opts: UpOptions, mode: 'up' | 'hub'): Promise<void> {
   const config = configFrom(opts);
   if (opts.printConfig) {
@@ -29,6 +38,7 @@ async function runHub(opts: UpOptions, mode: 'up' | 'hub'): Promise<void> {
     return;
   }
   const running = await startHub(config, { demo: opts.demo });
+  const edge = mode === 'up' ? await startEmbeddedEdge(running, config) : null;
   process.stdout.write(`camnet ${mode === 'up' ? 'is running (hub + local edge)' : 'hub is running'} at ${running.url}\n`);
   process.stdout.write(`  data: ${config.dataDir}   database: ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}   API docs: ${running.url}/api/docs\n`);
   if (running.demoCredentials) {
@@ -42,6 +52,7 @@ async function runHub(opts: UpOptions, mode: 'up' | 'hub'): Promise<void> {
   }
   const stop = async (signal: string) => {
     process.stdout.write(`\n${signal}: stopping camnet…\n`);
+    await edge?.stop();
     await running.close();
     process.exit(0);
   };

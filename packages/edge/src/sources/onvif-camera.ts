@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
-import { Cam, Discovery } from 'onvif';
+// onvif is CommonJS: Node's ESM loader sees `Cam` but not `Discovery` as a named export; take that off the default.
+import onvif, { Cam } from 'onvif';
+
+const Discovery: typeof onvif.Discovery = onvif.Discovery;
 
 /** A camera that answered WS-Discovery. */
 export interface DiscoveredCamera {

@@ -49,19 +49,23 @@ export function createEdgesService({ edges, sites, bus, clock }: EdgesServiceDep
       return edges.list({ siteIds: own.map((s) => s.id) });
     },
 
-    /** The embedded edge of `camnet up` (created on first use) with a fresh credential for this run. */
-    async ensureEmbedded(): Promise<{ edgeId: string; credential: string }> {
+    /**
+     * The embedded edge of `camnet up` (created on first use). With `issueToken` (its data dir has no credential
+     * yet) it also gets a one-time enrolment token, so it enrols like any other edge.
+     */
+    async ensureEmbedded(opts: { issueToken: boolean }): Promise<{ edgeId: string; enrolmentToken: string | null }> {
       let edge = await edges.findEmbedded();
       if (!edge) {
         edge = {
           id: newId(clock().getTime()), siteId: null, embedded: true, name: 'This machine (local edge)', enrolmentHash: null, credentialHash: null,
-          status: 'offline', version: null, lastSeenAt: null, diskUsedBytes: null, clockOffsetMs: null, createdAt: clock().toISOString(),
+          status: 'pending', version: null, lastSeenAt: null, diskUsedBytes: null, clockOffsetMs: null, createdAt: clock().toISOString(),
         };
         await edges.insert(edge);
       }
-      const credential = `edge_${newSecret(32)}`;
-      await edges.update(edge.id, { credentialHash: sha256Hex(credential) });
-      return { edgeId: edge.id, credential };
+      if (!opts.issueToken) return { edgeId: edge.id, enrolmentToken: null };
+      const token = `enrol_${newSecret(24)}`;
+      await edges.update(edge.id, { enrolmentHash: sha256Hex(token) });
+      return { edgeId: edge.id, enrolmentToken: token };
     },
 
     /** The edge that records a camera: its assigned edge, else its site's edge, else the embedded edge. */
