@@ -5,7 +5,7 @@
  * Not covered here: pre-roll clips becoming playable (that needs the edge-backed ClipRequester, which the lead wires).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -64,6 +64,34 @@ async function operatorToken(url: string, email: string, password: string): Prom
   return ((await res.json()) as { token: string }).token;
 }
 
+/** A signed-in API caller (cookie + CSRF) for one demo account. */
+async function apiSession(url: string, email: string, password: string) {
+  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, json: (await res.json().catch(() => null)) as any };
+  };
+}
+
+/**
+ * A camera recorded for real by the local edge of `camnet up` from ../shared/data/video/car-detection.mp4 (looped), 8 m
+ * from `point` and looking at it, shared live: its tile shows real pictures. Null when the video is not there.
+ */
+async function addRecordedCamera(url: string, admin: { email: string; password: string }, point: { lat: number; lon: number }): Promise<string | null> {
+  const video = join(process.cwd(), '../shared/data/video/car-detection.mp4');
+  if (!existsSync(video)) return null;
+  const api = await apiSession(url, admin.email, admin.password);
+  const site = (await api('GET', '/api/v1/sites?limit=1')).json.items[0];
+  const at = destination(point, 200, 8);
+  const cam = await api('POST', '/api/v1/cameras', { siteId: site.id, name: 'Gravois corner pole (recorded)', ...at, headingDeg: 20, fovDeg: 90, rangeM: 40, mountType: 'pole', sharingMode: 'live', publicViewAttested: true, streamUrl: `file://${video}` });
+  if (cam.status !== 201) throw new Error(`camera not added: ${JSON.stringify(cam.json)}`);
+  const until = Date.now() + 45_000;
+  while (Date.now() < until && (await api('GET', `/api/v1/cameras/${cam.json.id}`)).json.status !== 'online') await new Promise((r) => setTimeout(r, 500));
+  return cam.json.id as string;
+}
+
 /** A point that live, online demo cameras can see: a third of the way along the first such camera's view. */
 function coveredPoint() {
   const cam = generateNetwork({ seed: 'camnet-demo', cameras: 300 }).cameras.find((c) => c.sharingMode === 'live' && c.status === 'online' && c.rangeM >= 30)!;
@@ -107,6 +135,7 @@ describe('real-time crime centre: CAD call to the operator’s screen, BOLO to p
 
     // The CAD system posts a call (NENA EIDO-shaped); time until the operator sees it with ranked cameras.
     const where = coveredPoint();
+    const recorded = await addRecordedCamera(camnet.url, camnet.credentials.get('admin')!, where);
     const call = {
       incidentTrackingIdentifier: `CAD-${Date.now()}`, incidentTypeCommonRegistryText: 'Armed robbery', incidentPriority: 1,
       callReceivedTimestamp: new Date().toISOString(), location: { latitude: where.lat, longitude: where.lon, civicAddressText: 'Gravois & Chippewa' },
@@ -122,7 +151,13 @@ describe('real-time crime centre: CAD call to the operator’s screen, BOLO to p
     const ranked = await incidents.rankedCameraNames();
     expect(ranked.length).toBeGreaterThan(0);
     expect((await posted.json()).cameras.filter((c: { covers: boolean }) => c.covers).map((c: { name: string }) => c.name)).toEqual(ranked);
-    await operator.waitForTimeout(1500); // let the first snapshots (or their failure states) arrive before the picture
+    if (recorded) {
+      // The recorded camera ranks first (closest, on axis, online, live) and its tile shows a real picture from the edge.
+      expect(ranked[0]).toBe('Gravois corner pole (recorded)');
+      await operator.waitForFunction((id) => ((document.querySelector(`figure[data-camera-id="${id}"] img`) as HTMLImageElement | null)?.naturalWidth ?? 0) > 0, recorded, { timeout: 20_000 });
+      console.log(`RTCC: first live-tile picture from the edge ${((performance.now() - t0) / 1000).toFixed(2)} s after the CAD call`);
+    } else console.log('RTCC: ../shared/data/video/car-detection.mp4 missing: no recorded camera, tiles show their no-picture state');
+    await operator.waitForTimeout(1500); // let the other tiles' first snapshots (or their failure states) arrive before the picture
     await screenshot(operator, 'rtcc-02-incident-with-cameras');
     await check(operator, 'incident page');
 
