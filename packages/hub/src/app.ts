@@ -31,6 +31,8 @@ import { registerEdgeLinkRoutes } from './features/edges/edge-link.routes.ts';
 import type { EdgeBatchSink } from './features/edges/edge-link.routes.ts';
 import type { EdgeConnections } from './features/edges/edge-connections.ts';
 import { registerClipRoutes } from './features/clips/clips.routes.ts';
+import { registerRecordingRoutes } from './features/recordings/recordings.routes.ts';
+import type { RecordingStore } from './features/recordings/recording.store.ts';
 import type { ClipsService } from './features/clips/clips.service.ts';
 import { registerEdgeRoutes } from './features/edges/edges.routes.ts';
 import type { EdgesService } from './features/edges/edges.service.ts';
@@ -80,6 +82,7 @@ export interface HubAppDeps {
   };
   /** Edges connected to this instance, and where their event batches go. */
   edgeLink: { connections: EdgeConnections; ingest: EdgeBatchSink };
+  recordings: RecordingStore;
   bus: EventBus;
   ready: () => Promise<boolean>;
   settings: PublicSettings;
@@ -160,6 +163,7 @@ export async function createHubApp(deps: HubAppDeps): Promise<FastifyInstance & 
   registerEdgeRoutes(app, { edges: s.edges });
   registerEdgeLinkRoutes(app, { edges: s.edges, cameras: s.cameras, bus: deps.bus, ...deps.edgeLink });
   registerClipRoutes(app, { clips: s.clips });
+  registerRecordingRoutes(app, { recordings: deps.recordings, cameras: s.cameras });
   registerTokenRoutes(app, { tokens: s.tokens });
   registerAuditRoutes(app, { audit: s.audit });
   registerGeocodingRoutes(app, { geocoding: s.geocoding });

@@ -37,7 +37,9 @@ import { createKyselyClipStore } from './adapters/db/stores/kysely-clip-store.ts
 import { createClipsService } from './features/clips/clips.service.ts';
 import { createEdgeConnections } from './features/edges/edge-connections.ts';
 import type { EdgeBatchSink } from './features/edges/edge-link.routes.ts';
-import { createEdgeEventSink } from './features/vehicle-events/edge-event-sink.ts';
+import { createOutboxRouter } from './features/edges/outbox-router.ts';
+import { createKyselyRecordingStore } from './adapters/db/stores/kysely-recording-store.ts';
+import { recordingDeletedSchema, recordingGapSchema, vehicleEventSchema } from '@camnet/core';
 import type { DemoCredential } from './features/demo/demo-seed.ts';
 import { createPreRollClipRequester } from './features/clips/pre-roll-clip-requester.ts';
 import { createKyselyBoloStore } from './adapters/db/stores/kysely-bolo-store.ts';
@@ -121,8 +123,13 @@ export function composeHub(config: HubConfig, database: HubDatabase, opts: Compo
     events: stores.vehicleEvents, offenceCategories: config.offenceCategories, clock,
     places: createRegistryPlaceDirectory({ cameras: stores.cameras, sites: stores.sites, geocode: (text) => rtcc.geocoding.geocode(text) }),
   });
-  const ingest: EdgeBatchSink = createEdgeEventSink(vehicleEvents, (problem) => reportProblem('edge outbox item dropped', problem));
-  return { bus, stores, services: { ...services, clips, ...rtcc, vehicleEvents, search }, edgeLink: { connections, ingest } };
+  const recordings = createKyselyRecordingStore(database);
+  const ingest: EdgeBatchSink = createOutboxRouter({
+    vehicle_event: { schema: vehicleEventSchema, store: (edgeId, events) => vehicleEvents.ingestBatch(edgeId, events) },
+    'recording.gap': { schema: recordingGapSchema, store: (edgeId, gaps) => recordings.upsertGaps(edgeId, gaps) },
+    'recording.deleted': { schema: recordingDeletedSchema, store: (edgeId, receipts) => recordings.insertReceipts(edgeId, receipts) },
+  }, (problem) => reportProblem('edge outbox item rejected', problem));
+  return { bus, stores, services: { ...services, clips, ...rtcc, vehicleEvents, search }, recordings, edgeLink: { connections, ingest } };
 }
 
 export type ComposedHub = ReturnType<typeof composeHub>;
@@ -154,6 +161,7 @@ export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?
   const app = await createHubApp({
     services: hub.services,
     edgeLink: hub.edgeLink,
+    recordings: hub.recordings,
     bus: hub.bus,
     ready: () => pingDatabase(database.db),
     settings: { networkName: config.networkName, mapTileUrl: config.mapTileUrl, maxRetentionDays: config.maxRetentionDays, offenceCategories: config.offenceCategories },

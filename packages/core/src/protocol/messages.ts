@@ -78,6 +78,8 @@ export const ackSchema = z.object({
   of: z.string(),
   accepted: z.number().int().min(0).optional(),
   duplicates: z.number().int().min(0).optional(),
+  /** Items the hub could not take (invalid, unknown kind): reported at the hub, not to be resent. */
+  rejected: z.number().int().min(0).optional(),
   hubTime: isoTime.optional(),
 });
 /** Messages an edge sends to the hub. */

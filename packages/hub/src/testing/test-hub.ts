@@ -17,7 +17,7 @@ export async function createTestHub(opts: { dialect?: 'sqlite' | 'postgres'; con
   const clock = manualClock();
   const hub = composeHub(config, database, { clock: clock.now });
   const app = await createHubApp({
-    services: hub.services, edgeLink: hub.edgeLink, bus: hub.bus, ready: async () => true,
+    services: hub.services, edgeLink: hub.edgeLink, recordings: hub.recordings, bus: hub.bus, ready: async () => true,
     settings: { networkName: 'Test network', mapTileUrl: null, maxRetentionDays: config.maxRetentionDays, offenceCategories: config.offenceCategories },
     version: 'test', cookie: { secure: false, maxAgeSeconds: 3600 }, loginPerMinute: 1000,
   });

@@ -90,6 +90,9 @@ export interface ClipRow {
   blob_key: string | null; gaps: string | null; error_id: string | null; error_message: string | null; created_at: string; ready_at: string | null;
 }
 
+export interface RecordingGapRow { camera_id: string; start_at: string; end_at: string | null; cause: string; edge_id: string }
+export interface DeletionReceiptRow { camera_id: string; segment_start: string; segment_end: string; bytes: number; reason: string; deleted_at: string; edge_id: string }
+
 export interface Database {
   members: MemberRow;
   users: UserRow;
@@ -101,6 +104,8 @@ export interface Database {
   cameras: CameraRow;
   audit_log: AuditRow;
   clips: ClipRow;
+  recording_gaps: RecordingGapRow;
+  deletion_receipts: DeletionReceiptRow;
   incidents: IncidentRow;
   incident_timeline: IncidentTimelineRow;
   address_points: AddressPointRow;

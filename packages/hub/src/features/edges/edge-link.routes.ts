@@ -7,7 +7,7 @@ import type { EdgeConnections } from './edge-connections.ts';
 import type { EdgesService } from './edges.service.ts';
 
 /** Stores one batch of outbox items from an edge exactly once per idempotency key. */
-export type EdgeBatchSink = (edgeId: string, events: OutboxEvent[]) => Promise<{ accepted: number; duplicates: number }>;
+export type EdgeBatchSink = (edgeId: string, events: OutboxEvent[]) => Promise<{ accepted: number; duplicates: number; rejected?: number }>;
 
 export interface EdgeLinkDeps {
   edges: EdgesService;
@@ -56,7 +56,7 @@ export function registerEdgeLinkRoutes(app: FastifyInstance, deps: EdgeLinkDeps)
         return send({ type: 'ack', id: newId(), of: m.id, hubTime: new Date().toISOString() });
       case 'events': {
         const r = await deps.ingest(edgeId, m.events);
-        return send({ type: 'ack', id: newId(), of: m.id, accepted: r.accepted, duplicates: r.duplicates, hubTime: new Date().toISOString() });
+        return send({ type: 'ack', id: newId(), of: m.id, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected ?? 0, hubTime: new Date().toISOString() });
       }
       case 'clip.ready':
       case 'snapshot.ready':

@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.ts';
 import * as vehicleEvents from './0002-vehicle-events.ts';
 import * as rtcc from './0003-rtcc.ts';
 import * as clips from './0004-clips.ts';
+import * as recordings from './0005-recordings.ts';
 
 /** Every migration in order; names sort by version. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-vehicle-events': vehicleEvents,
   '0003-rtcc': rtcc,
   '0004-clips': clips,
+  '0005-recordings': recordings,
 };
