@@ -90,6 +90,15 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     });
   }
 
+  /** Confirmed tracks become events; a short track does too if a plate was read on it (a plate is strong evidence). */
+  async function settle(ended: Track[], dropped: Track[]): Promise<void> {
+    for (const tr of ended) await finishTrack(tr);
+    for (const tr of dropped) {
+      if (state.get(tr.id)?.reads.length) await finishTrack(tr);
+      else state.delete(tr.id);
+    }
+  }
+
   async function observe(tr: Track, frame: Frame): Promise<void> {
     let s = state.get(tr.id);
     if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], lastReadT: -1e9, lastSeenWall: 0 }));
@@ -122,13 +131,14 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
         dets = await timed('detect', () => deps.detector.detect(frame.image));
       }
       stats.personDetections += dets.filter((d) => d.cls === 'person').length;
-      const { active, ended } = await timed('track', () => tracker.update(frame.t, dets.filter((d) => isVehicle(d.cls))));
+      const { active, ended, dropped } = await timed('track', () => tracker.update(frame.t, dets.filter((d) => isVehicle(d.cls))));
       for (const tr of active) if (tr.lastT === frame.t) await observe(tr, frame);
-      for (const tr of ended) await finishTrack(tr);
+      await settle(ended, dropped);
     },
     /** Ends all open tracks (end of file or shutdown) and emits their events. */
     async finish(): Promise<void> {
-      for (const tr of tracker.flush()) await finishTrack(tr);
+      const { ended, dropped } = tracker.flush();
+      await settle(ended, dropped);
     },
   };
 }

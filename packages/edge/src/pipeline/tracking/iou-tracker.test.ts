@@ -20,7 +20,7 @@ describe('IouTracker', () => {
     const t = new IouTracker({ maxGapSeconds: 1, minHits: 3 });
     // 100 px per 0.4 s with 80 px boxes: no overlap frame to frame, but a steady velocity.
     for (let i = 0; i < 5; i++) t.update(i * 0.4, [car(i * 100)]);
-    const ended = t.flush();
+    const { ended } = t.flush();
     expect(ended).toHaveLength(1);
     expect(ended[0]!.hits).toBe(5);
   });
@@ -29,7 +29,8 @@ describe('IouTracker', () => {
     t.update(0, [car(0), car(400)]);
     t.update(0.2, [car(50), car(400)]);
     t.update(0.4, [car(100), car(400), { box: [700, 300, 20, 20], cls: 'car', score: 0.3 }]);
-    const ended = t.flush();
+    const { ended, dropped } = t.flush();
     expect(ended.map((tr) => tr.hits).sort()).toEqual([3, 3]);
+    expect(dropped.map((tr) => tr.hits)).toEqual([1]);
   });
 });

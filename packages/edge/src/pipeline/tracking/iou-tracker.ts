@@ -29,8 +29,8 @@ export class IouTracker {
   private nextId = 1;
   constructor(private readonly opts: TrackerOptions = {}) {}
 
-  /** Matches this frame's detections to tracks; returns the tracks that ended (confirmed ones only). */
-  update(t: number, detections: Detection[]): { active: Track[]; ended: Track[] } {
+  /** Matches this frame's detections to tracks; returns the tracks that ended: confirmed (`ended`) and too short (`dropped`). */
+  update(t: number, detections: Detection[]): { active: Track[]; ended: Track[]; dropped: Track[] } {
     const minIou = this.opts.minIou ?? 0.25;
     const unmatched = new Set(detections.map((_, i) => i));
     const pairs: [number, Track, number][] = [];
@@ -69,16 +69,16 @@ export class IouTracker {
   }
 
   /** Ends every track (end of stream). */
-  flush(): Track[] {
-    return this.expire(Number.POSITIVE_INFINITY).ended;
+  flush(): { ended: Track[]; dropped: Track[] } {
+    return this.expire(Number.POSITIVE_INFINITY);
   }
 
-  private expire(t: number): { active: Track[]; ended: Track[] } {
+  private expire(t: number): { active: Track[]; ended: Track[]; dropped: Track[] } {
     const gap = this.opts.maxGapSeconds ?? 1.5;
     const minHits = this.opts.minHits ?? 2;
     const ended = this.tracks.filter((tr) => t - tr.lastT > gap);
     this.tracks = this.tracks.filter((tr) => t - tr.lastT <= gap);
-    return { active: this.tracks, ended: ended.filter((tr) => tr.hits >= minHits) };
+    return { active: this.tracks, ended: ended.filter((tr) => tr.hits >= minHits), dropped: ended.filter((tr) => tr.hits < minHits) };
   }
 }
 
