@@ -35,7 +35,7 @@ async function conditions(ctx: Ctx, q: SqlText, query: VehicleEventQuery, useAtt
   if (query.cameraIds) {
     const keys = await ctx.refs.cameraKeys(query.cameraIds);
     if (keys.length === 0) return null;
-    out.push(`camera_key in ${q.list(keys)}`);
+    out.push(q.inList('camera_key', keys, 'integer'));
   }
   if (query.direction) {
     const { from, to } = query.direction;
@@ -81,7 +81,7 @@ async function plateCandidates(ctx: Ctx, query: VehicleEventQuery): Promise<Cand
   // `?` placeholders bind in text order, so each fragment is built where it appears.
   const range = () => `id >= ${q.p(idAt(query.fromMs))} and id < ${q.p(idAt(query.toMs))}`;
   if (plan.kind !== 'pattern') {
-    q.add(`select id, plate from vehicle_event_plates where plate_key in ${q.list(plan.keys)} and `).add(range());
+    q.add(`select id, plate from vehicle_event_plates where ${q.inList('plate_key', plan.keys, 'text')} and `).add(range());
   } else if (plan.keyRange) {
     q.add(`select id, plate from vehicle_event_plates where plate_key >= ${q.p(plan.keyRange.gte)} and plate_key < ${q.p(plan.keyRange.lt)} and plate_key like ${q.p(plan.pattern.keyLike)} and `).add(range());
   } else if (ctx.dialect === 'sqlite' && query.toMs - query.fromMs <= PATTERN_SCAN_MAX_SPAN_MS) {
@@ -115,7 +115,7 @@ async function fetchFiltered(ctx: Ctx, query: VehicleEventQuery, cands: Candidat
   const out: { row: VehicleEventRow; c: Candidate }[] = [];
   for (const chunk of chunks(cands, Math.min(500, Math.max(50, want * 2)))) {
     const q = new SqlText(ctx.dialect);
-    q.add(`select ${COLS} from vehicle_events where id in ${q.list(chunk.map((c) => c.id))}`);
+    q.add(`select ${COLS} from vehicle_events where ${q.inList('id', chunk.map((c) => c.id), 'bigint')}`);
     const where = await conditions(ctx, q, query, false);
     if (!where) return [];
     q.add(` and ${where.join(' and ')}`);

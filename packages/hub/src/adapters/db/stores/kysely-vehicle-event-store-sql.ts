@@ -27,6 +27,11 @@ export class SqlText {
     return `(${values.map((v) => this.p(v)).join(', ')})`;
   }
 
+  /** `column IN (…)`; on PostgreSQL one array parameter (`= ANY($n::type[])`), which plans far faster than a long IN list over many partitions. */
+  inList(column: string, values: readonly unknown[], pgType: 'text' | 'bigint' | 'integer'): string {
+    return this.dialect === 'postgres' ? `${column} = any(${this.p(values)}::${pgType}[])` : `${column} in ${this.list(values)}`;
+  }
+
   add(fragment: string): this {
     this.text += fragment;
     return this;
