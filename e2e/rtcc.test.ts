@@ -2,7 +2,8 @@
  * The real-time crime centre end to end in Chromium against the real system (`camnet up --demo`): a CAD webhook posts a
  * 911 call and the operator's incident page shows it with ranked live tiles (seconds printed, target ≤ 2 s); then a BOLO
  * goes from the operator to a patrol phone and the acknowledgement comes back. Screenshots go to test-output/.
- * Not covered here: pre-roll clips becoming playable (that needs the edge-backed ClipRequester, which the lead wires).
+ * A camera recorded for real by the local edge (car-detection.mp4) ranks first: its tile shows edge pictures and its
+ * pre-roll clip becomes playable in the page (replay shortcut).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +29,7 @@ async function startDemoCamnet(): Promise<DemoCamnet> {
   const dataDir = mkdtempSync(join(tmpdir(), 'camnet-e2e-rtcc-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--demo', '--data-dir', dataDir, '--port', String(port)], { env: { ...process.env, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--demo', '--data-dir', dataDir, '--port', String(port)], { env: { ...process.env, NODE_ENV: 'test', }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -89,6 +90,8 @@ async function addRecordedCamera(url: string, admin: { email: string; password: 
   if (cam.status !== 201) throw new Error(`camera not added: ${JSON.stringify(cam.json)}`);
   const until = Date.now() + 45_000;
   while (Date.now() < until && (await api('GET', `/api/v1/cameras/${cam.json.id}`)).json.status !== 'online') await new Promise((r) => setTimeout(r, 500));
+  // Edges cut clips from closed segments (60 s in `camnet up`): let one close, so the pre-roll has recording to cover.
+  await new Promise((r) => setTimeout(r, 63_000));
   return cam.json.id as string;
 }
 
@@ -125,7 +128,7 @@ describe('real-time crime centre: CAD call to the operator’s screen, BOLO to p
     return { page, email: who.email };
   };
 
-  test('a CAD call reaches the operator’s page with ranked cameras; a BOLO goes to patrol and the acknowledgement comes back', { timeout: 240_000 }, async () => {
+  test('a CAD call reaches the operator’s page with ranked cameras; a BOLO goes to patrol and the acknowledgement comes back', { timeout: 400_000 }, async () => {
     const op = camnet.credentials.get('operator')!;
     const token = await operatorToken(camnet.url, op.email, op.password);
     const { page: operator } = await signedIn('operator', DESKTOP);
@@ -160,6 +163,17 @@ describe('real-time crime centre: CAD call to the operator’s screen, BOLO to p
     await operator.waitForTimeout(1500); // let the other tiles' first snapshots (or their failure states) arrive before the picture
     await screenshot(operator, 'rtcc-02-incident-with-cameras');
     await check(operator, 'incident page');
+
+    if (recorded) {
+      // The pre-roll clip the hub asked of the edge for the top camera becomes playable: replay it with the shortcut.
+      const tile = operator.locator(`figure[data-camera-id="${recorded}"]`);
+      await tile.getByText('Pre-roll ready').waitFor({ timeout: 60_000 });
+      await operator.locator('#incident-title').click();
+      await operator.keyboard.press('r');
+      await operator.waitForFunction(() => ((document.querySelector('[data-testid="pre-roll-video"]') as HTMLVideoElement | null)?.readyState ?? 0) >= 2, undefined, { timeout: 30_000 });
+      console.log(`RTCC: pre-roll clip from the edge recording playable ${((performance.now() - t0) / 1000).toFixed(1)} s after the CAD call`);
+      await screenshot(operator, 'rtcc-02b-pre-roll-replay');
+    }
 
     // The same call again (a CAD retry) changes nothing.
     const retry = await fetch(`${camnet.url}/api/v1/incidents/cad`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(call) });

@@ -19,51 +19,61 @@ const FOOTAGE_LABEL: Record<string, string> = {
 
 interface Frame {
   src: string;
-  loadedAt: number;
+  /** Round trip of the snapshot request (hub → edge → hub → browser). */
   latencyMs: number;
+  /** When the edge captured the frame (X-Frame-Taken-At), else when it arrived. */
+  takenAt: number;
 }
 
-/** Preloads each refresh off-screen and swaps it in when it has loaded, so the tile never flashes blank. */
-function useSnapshots(cameraId: string, enabled: boolean, incidentId?: string): { frame: Frame | null; failing: boolean } {
+/** Fetches a snapshot every few seconds (never two at once), reads its capture time, and swaps it in when it has arrived. */
+function useSnapshots(cameraId: string, enabled: boolean, incidentId?: string): { frame: Frame | null; problem: string | null } {
   const [frame, setFrame] = useState<Frame | null>(null);
-  const [failing, setFailing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const busy = useRef(false);
   useEffect(() => {
     if (!enabled) return;
     let stopped = false;
-    const tick = () => {
+    let shown: string | null = null;
+    const tick = async () => {
       if (busy.current || stopped) return;
       busy.current = true;
       const started = performance.now();
-      const img = new Image();
-      const src = snapshotUrl(cameraId, Date.now(), incidentId);
-      img.onload = () => {
+      try {
+        const res = await fetch(snapshotUrl(cameraId, Date.now(), incidentId), { credentials: 'same-origin' });
+        if (!res.ok) {
+          const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+          throw new Error(body?.error?.message ?? `The hub answered ${res.status}.`);
+        }
+        const takenAt = Date.parse(res.headers.get('x-frame-taken-at') ?? '') || Date.now();
+        const src = URL.createObjectURL(await res.blob());
+        if (stopped) return URL.revokeObjectURL(src);
+        if (shown) URL.revokeObjectURL(shown);
+        shown = src;
+        setFrame({ src, latencyMs: Math.round(performance.now() - started), takenAt });
+        setProblem(null);
+      } catch (e) {
+        if (!stopped) setProblem(e instanceof Error ? e.message : 'No picture');
+      } finally {
         busy.current = false;
-        if (stopped) return;
-        setFrame({ src, loadedAt: Date.now(), latencyMs: Math.round(performance.now() - started) });
-        setFailing(false);
-      };
-      img.onerror = () => {
-        busy.current = false;
-        if (!stopped) setFailing(true);
-      };
-      img.src = src;
+      }
     };
-    tick();
-    const t = setInterval(tick, REFRESH_MS);
+    void tick();
+    const t = setInterval(() => void tick(), REFRESH_MS);
     return () => {
       stopped = true;
       clearInterval(t);
+      if (shown) URL.revokeObjectURL(shown);
     };
   }, [cameraId, enabled, incidentId]);
-  return { frame, failing };
+  return { frame, problem };
 }
 
-export function CameraTile({ camera, incidentId, selected, onSelect, large }: { camera: RankedCamera; incidentId?: string; selected?: boolean; onSelect?: () => void; large?: boolean }) {
+export function CameraTile({ camera, incidentId, selected, onSelect, large, note }: { camera: RankedCamera; incidentId?: string; selected?: boolean; onSelect?: () => void; large?: boolean; note?: string | null }) {
   const live = sharesLive(camera, !!incidentId);
-  const { frame, failing } = useSnapshots(camera.id, live, incidentId);
+  const { frame, problem } = useSnapshots(camera.id, live, incidentId);
+  const failing = problem !== null;
   const now = useNow(1000);
-  const age = frame ? now - frame.loadedAt : null;
+  const age = frame ? now - frame.takenAt : null;
   const stale = age !== null && age > 3 * REFRESH_MS;
   const health = camera.status === 'online' ? (failing ? 'warn' : 'ok') : 'bad';
   return (
@@ -71,7 +81,7 @@ export function CameraTile({ camera, incidentId, selected, onSelect, large }: { 
       <button type="button" className="tile__view" onClick={onSelect} aria-pressed={selected} title="Select this camera">
         {live && frame ? <img src={frame.src} alt={`Latest picture from ${camera.name}`} /> : null}
         {!live ? <span className="tile__placeholder">{FOOTAGE_LABEL[camera.footage ?? ''] ?? (camera.sharingMode === 'on_request' ? 'Shared on request only' : 'Not shared live')}</span> : null}
-        {live && !frame ? <span className="tile__placeholder">{failing ? 'No picture from this camera' : 'Connecting…'}</span> : null}
+        {live && !frame ? <span className="tile__placeholder">{failing ? `No picture: ${problem}` : 'Connecting…'}</span> : null}
       </button>
       <figcaption className="tile__caption">
         <span className="tile__rank" aria-label={`rank ${camera.rank}`}>{camera.rank}</span>
@@ -81,9 +91,9 @@ export function CameraTile({ camera, incidentId, selected, onSelect, large }: { 
           {camera.status === 'online' ? 'Online' : camera.status === 'offline' ? 'Offline' : camera.status}
           {' · '}
           {Math.round(camera.distanceM)} m{camera.covers ? '' : ' (view misses)'}
-          {live ? <> · <span className={stale ? 'tile__stale' : undefined}>{frame ? `${frame.latencyMs} ms, ${ago(age ?? 0)}` : failing ? 'no picture' : '…'}</span></> : null}
+          {live ? <> · <span className={stale ? 'tile__stale' : undefined}>{frame ? `${frame.latencyMs} ms · frame ${ago(age ?? 0)}` : failing ? 'no picture' : '…'}</span></> : null}
         </span>
-        {camera.footage && live ? <span className="tile__footage">{FOOTAGE_LABEL[camera.footage]}</span> : null}
+        {note || (camera.footage && live) ? <span className="tile__footage">{note ?? FOOTAGE_LABEL[camera.footage!]}</span> : null}
       </figcaption>
     </figure>
   );

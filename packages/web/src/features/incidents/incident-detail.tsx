@@ -5,6 +5,7 @@ import { BoloForm } from './bolo-form.tsx';
 import { CameraTile } from './camera-tile.tsx';
 import { DISPOSITIONS, INCIDENT_STATUSES, rtccApi, type Bolo, type Incident, type TimelineEntry } from './rtcc-api.ts';
 import { useIncidentShortcuts } from './use-incident-shortcuts.ts';
+import { preRollLabel, usePreRoll } from './use-pre-roll.ts';
 import { ago, useNow } from './use-live-feed.ts';
 
 export function IncidentDetail({ incident, timeline, acks, canAct, onChanged }: { incident: Incident; timeline: TimelineEntry[]; acks: string[]; canAct: boolean; onChanged: () => void }) {
@@ -14,14 +15,24 @@ export function IncidentDetail({ incident, timeline, acks, canAct, onChanged }: 
   const [note, setNote] = useState('');
   const [disposition, setDisposition] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [playing, setPlaying] = useState<{ clipId: string; name: string } | null>(null);
+  const preRoll = usePreRoll(covering);
   const boloTitle = useRef<HTMLInputElement>(null);
   const now = useNow(1000);
-  useEffect(() => setSelected(0), [incident.id]);
+  useEffect(() => {
+    setSelected(0);
+    setPlaying(null);
+  }, [incident.id]);
 
   const replay = () => {
     const cam = covering[selected];
     if (!cam) return setMessage('No camera covers this place.');
-    setMessage(cam.clipId ? `Replay: pre-roll clip ${cam.clipId} from ${cam.name} (${humanise(cam.footage ?? 'requested')}).` : `Replay 5 min: no pre-roll clip from ${cam.name} yet (${humanise(cam.footage ?? 'not requested')}).`);
+    const clip = preRoll.get(cam.id);
+    if (clip?.status === 'ready') {
+      setPlaying({ clipId: clip.clipId, name: cam.name });
+      return setMessage(`Replaying the last five minutes from ${cam.name}.`);
+    }
+    setMessage(clip ? `The pre-roll clip from ${cam.name} is not ready yet (${clip.status}).` : `No pre-roll clip from ${cam.name} (${humanise(cam.footage ?? 'not requested')}).`);
   };
   useIncidentShortcuts({
     next: () => setSelected((i) => Math.min(covering.length - 1, i + 1)),
@@ -54,12 +65,19 @@ export function IncidentDetail({ incident, timeline, acks, canAct, onChanged }: 
         <kbd>n</kbd>/<kbd>p</kbd> next / previous camera · <kbd>1</kbd>–<kbd>9</kbd> pick · <kbd>r</kbd> replay 5 min · <kbd>b</kbd> send BOLO · <kbd>j</kbd>/<kbd>k</kbd> next / previous incident
       </p>
       <p role="status" aria-live="polite" className="muted rtcc-msg">{message}</p>
+      {playing && (
+        <div className="panel replay">
+          <h2>Replay: {playing.name}, from five minutes before the call</h2>
+          <video src={`/api/v1/clips/${encodeURIComponent(playing.clipId)}/video`} controls autoPlay muted data-testid="pre-roll-video" />
+          <button type="button" className="button button--ghost button--small" onClick={() => setPlaying(null)}>Close replay</button>
+        </div>
+      )}
       <h2 className="visually-hidden">Cameras that see the place, ranked</h2>
       {covering.length === 0 ? (
         <p className="panel">No registered camera sees this place. {nearby.length ? 'Nearby cameras are listed below.' : 'Drop a pin or check the map.'}</p>
       ) : (
         <div className="tiles" aria-label="Ranked cameras" data-testid="ranked-cameras">
-          {covering.map((c, i) => <CameraTile key={c.id} camera={c} incidentId={incident.id} selected={i === selected} onSelect={() => setSelected(i)} large={i < 2} />)}
+          {covering.map((c, i) => <CameraTile key={c.id} camera={c} incidentId={incident.id} selected={i === selected} onSelect={() => setSelected(i)} large={i < 2} note={preRollLabel(preRoll.get(c.id))} />)}
         </div>
       )}
       {nearby.length > 0 && (
