@@ -32,6 +32,7 @@ export type ImportFormat = 'csv' | 'geojson';
 
 export const registryApi = {
   members: (q: ListQuery = {}) => api.get<Page<Member>>('/members', { ...q }),
+  member: (id: string) => api.get<Member>(`/members/${encodeURIComponent(id)}`),
   createMember: (input: MemberInput) => api.post<Member>('/members', input),
   updateMember: (id: string, input: Partial<MemberInput>) => api.patch<Member>(`/members/${id}`, input),
 
@@ -41,7 +42,7 @@ export const registryApi = {
   deleteSite: (id: string) => api.del(`/sites/${id}`),
 
   cameras: (q: CameraQuery = {}) => api.get<Page<Camera>>('/cameras', { ...q }),
-  camera: (id: string) => api.get<Camera>(`/cameras/${id}`),
+  camera: (id: string) => api.get<Camera>(`/cameras/${encodeURIComponent(id)}`),
   createCamera: (input: CameraInput) => api.post<Camera>('/cameras', input),
   updateCamera: (id: string, input: Partial<CameraInput>) => api.patch<Camera>(`/cameras/${id}`, input),
   deleteCamera: (id: string) => api.del(`/cameras/${id}`),

@@ -86,6 +86,8 @@ export interface Camera {
   lastFrameAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The edge assigned to record it; null: its site's edge, else the local edge of `camnet up`. */
+  edgeId?: string | null;
 }
 
 /** What a person may send when adding or changing a camera (`streamUrl` is write-only). */
@@ -126,6 +128,9 @@ export interface Edge {
   diskUsedBytes: number | null;
   clockOffsetMs: number | null;
   cameras?: number;
+  /** The local edge of `camnet up` (no site): records cameras at sites without an edge of their own. */
+  embedded?: boolean;
+  createdAt?: string;
 }
 
 export interface AuditRecord {
@@ -158,6 +163,62 @@ export interface ApiToken {
 
 /** Messages pushed on the /api/v1/live WebSocket. */
 export type LiveMessage =
-  | { type: 'camera.changed'; camera?: Partial<Camera> & { id: string } }
+  | { type: 'camera.changed'; camera?: Partial<Camera> & { id: string }; cameraId?: string; memberId?: string }
   | { type: 'camera.removed'; id?: string; cameraId?: string }
-  | { type: 'edge.changed'; edge?: Partial<Edge> & { id: string } };
+  | { type: 'edge.changed'; edge?: Partial<Edge> & { id: string }; edgeId?: string; siteId?: string | null };
+
+/** A time a camera was not recorded; `cause` starts with a stable word (`stream_unreachable: …`, `stalled`). */
+export interface RecordingGap {
+  cameraId?: string;
+  start: string;
+  /** Null while the gap is still open. */
+  end: string | null;
+  cause: string;
+}
+
+/** A deletion receipt: retention (the camera's days, or the edge's disk budget) deleted this recording. */
+export interface RetentionReceipt {
+  cameraId: string;
+  segmentStart: string;
+  segmentEnd: string;
+  bytes: number;
+  reason: 'retention' | 'disk_budget' | (string & {});
+  deletedAt: string;
+}
+
+/** `GET /cameras/:id/recording`: what is missing from a camera's recording in a window. */
+export interface RecordingTimeline {
+  cameraId: string;
+  from: string;
+  to: string;
+  lastFrameAt: string | null;
+  status: CameraStatus;
+  gaps: RecordingGap[];
+  deletions: RetentionReceipt[];
+}
+
+export type ClipStatus = 'requested' | 'uploaded' | 'ready' | 'mismatch' | 'failed';
+
+export interface ClipPurpose {
+  caseNumber?: string;
+  offence?: string;
+  text: string;
+}
+
+/** A clip an edge cut from its recording on request, held at the hub with both SHA-256 hashes. */
+export interface Clip {
+  id: string;
+  cameraId: string;
+  start: string;
+  end: string;
+  status: ClipStatus;
+  edgeSha256: string | null;
+  hubSha256: string | null;
+  bytes: number | null;
+  gaps: RecordingGap[];
+  errorId: string | null;
+  errorMessage: string | null;
+  requestedBy?: string;
+  createdAt: string;
+  readyAt: string | null;
+}

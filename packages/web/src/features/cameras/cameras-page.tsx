@@ -25,7 +25,7 @@ export function CamerasPage() {
   const [saved, setSaved] = useState<string | null>(null);
 
   const columns: Column<Camera>[] = [
-    { key: 'name', label: 'Camera', value: (c) => c.name, render: (c) => c.name },
+    { key: 'name', label: 'Camera', value: (c) => c.name, render: (c) => <Link href={`/cameras/${encodeURIComponent(c.id)}`}>{c.name}</Link> },
     { key: 'site', label: 'Site', value: (c) => nameOf(sites, c.siteId), render: (c) => nameOf(sites, c.siteId) },
     { key: 'status', label: 'Status', value: (c) => c.status, render: (c) => <StatusBadge status={c.status} /> },
     { key: 'sharing', label: 'Sharing', value: (c) => sharingLabel(c.sharingMode), render: (c) => sharingLabel(c.sharingMode) },

@@ -1,6 +1,8 @@
 /** The panel over the map: health counts (also the legend), find a camera, and the selected camera. */
 import { useMemo, useState } from 'react';
 import type { LiveState } from '../../api/live.ts';
+import { Link } from '../../app/router.tsx';
+import { useSignedIn } from '../../app/session.tsx';
 import { ErrorBanner } from '../../ui/feedback.tsx';
 import { STATUS_LABEL } from '../../ui/format.tsx';
 import { sharingLabel } from '../cameras/sharing.ts';
@@ -32,6 +34,7 @@ export function MapPanel({ data, error, live, selected, onFocus, onClose, onRetr
     return out;
   }, [data, q]);
   const cam = selected !== null ? data?.cameras[selected] : undefined;
+  const { user } = useSignedIn();
 
   return (
     <section className="map-panel" aria-label="Map tools">
@@ -85,6 +88,11 @@ export function MapPanel({ data, error, live, selected, onFocus, onClose, onRetr
           <p className="muted small">
             {cam.lat.toFixed(5)}, {cam.lon.toFixed(5)}
           </p>
+          {user.role !== 'patrol' && (
+            <Link href={`/cameras/${encodeURIComponent(cam.id)}`} className="button button--secondary button--small">
+              Open camera: live view and recording
+            </Link>
+          )}
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 /** One of my cameras: what it sees, confirming it sees public space only, and how it is shared. */
 import { useState } from 'react';
 import { registryApi } from '../../api/registry.ts';
+import { Link } from '../../app/router.tsx';
 import type { Camera, SharingMode } from '../../api/types.ts';
 import { ErrorBanner, Notice } from '../../ui/feedback.tsx';
 import { StatusBadge, formatTime } from '../../ui/format.tsx';
@@ -41,6 +42,7 @@ export function CameraCard({ camera, onChange }: { camera: Camera; onChange: (c:
           <p className="muted small">
             {camera.lastFrameAt ? `Last picture: ${formatTime(camera.lastFrameAt)}.` : 'No picture received yet.'} Video is kept {camera.retentionDays} days, then deleted.
           </p>
+          <Link href={`/cameras/${encodeURIComponent(camera.id)}`}>See its live picture and recording</Link>
         </div>
       </div>
 
