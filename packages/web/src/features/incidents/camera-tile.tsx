@@ -1,6 +1,7 @@
 /** A live tile: the camera's latest snapshot refreshed every few seconds (until live video arrives), with health and latency always visible. */
 import { useEffect, useRef, useState } from 'react';
-import { snapshotUrl, type RankedCamera } from './rtcc-api.ts';
+import { readMjpeg } from './mjpeg-stream.ts';
+import { liveUrl, snapshotUrl, type RankedCamera } from './rtcc-api.ts';
 import { ago, useNow } from './use-live-feed.ts';
 
 const REFRESH_MS = 3000;
@@ -68,9 +69,50 @@ function useSnapshots(cameraId: string, enabled: boolean, incidentId?: string): 
   return { frame, problem };
 }
 
-export function CameraTile({ camera, incidentId, selected, onSelect, large, note }: { camera: RankedCamera; incidentId?: string; selected?: boolean; onSelect?: () => void; large?: boolean; note?: string | null }) {
+/** Live view over MJPEG (2 fps); on failure it retries after a pause, showing the problem meanwhile. */
+function useLiveStream(cameraId: string, enabled: boolean, incidentId?: string): { frame: Frame | null; problem: string | null } {
+  const [frame, setFrame] = useState<Frame | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    const abort = new AbortController();
+    let shown: string | null = null;
+    const run = async () => {
+      while (!abort.signal.aborted) {
+        const started = performance.now();
+        let first = true;
+        try {
+          await readMjpeg(liveUrl(cameraId, incidentId), abort.signal, (f) => {
+            const src = URL.createObjectURL(f.jpeg);
+            if (shown) URL.revokeObjectURL(shown);
+            shown = src;
+            // Latency: the first frame's round trip, then how old each frame is when it arrives.
+            setFrame({ src, takenAt: f.takenAt, latencyMs: first ? Math.round(performance.now() - started) : Math.max(0, Date.now() - f.takenAt) });
+            first = false;
+            setProblem(null);
+          });
+        } catch (e) {
+          if (abort.signal.aborted) return;
+          setProblem(e instanceof Error ? e.message : 'No picture');
+          await new Promise((r) => setTimeout(r, REFRESH_MS));
+        }
+      }
+    };
+    void run();
+    return () => {
+      abort.abort();
+      if (shown) URL.revokeObjectURL(shown);
+    };
+  }, [cameraId, enabled, incidentId]);
+  return { frame, problem };
+}
+
+/** `stream`: live MJPEG (for the camera being watched); otherwise a snapshot every few seconds (cheap for the edges). */
+export function CameraTile({ camera, incidentId, selected, onSelect, large, note, stream }: { camera: RankedCamera; incidentId?: string; selected?: boolean; onSelect?: () => void; large?: boolean; note?: string | null; stream?: boolean }) {
   const live = sharesLive(camera, !!incidentId);
-  const { frame, problem } = useSnapshots(camera.id, live, incidentId);
+  const snapshots = useSnapshots(camera.id, live && !stream, incidentId);
+  const streamed = useLiveStream(camera.id, live && !!stream, incidentId);
+  const { frame, problem } = stream ? streamed : snapshots;
   const failing = problem !== null;
   const now = useNow(1000);
   const age = frame ? now - frame.takenAt : null;
@@ -81,7 +123,7 @@ export function CameraTile({ camera, incidentId, selected, onSelect, large, note
       <button type="button" className="tile__view" onClick={onSelect} aria-pressed={selected} title="Select this camera">
         {live && frame ? <img src={frame.src} alt={`Latest picture from ${camera.name}`} /> : null}
         {!live ? <span className="tile__placeholder">{FOOTAGE_LABEL[camera.footage ?? ''] ?? (camera.sharingMode === 'on_request' ? 'Shared on request only' : 'Not shared live')}</span> : null}
-        {live && !frame ? <span className="tile__placeholder">{failing ? `No picture: ${problem}` : 'Connecting…'}</span> : null}
+        {live && !frame ? <span className="tile__placeholder" title={problem ?? undefined}>{failing ? (camera.status === 'online' ? 'No picture from this camera' : 'Camera offline: no picture') : 'Connecting…'}</span> : null}
       </button>
       <figcaption className="tile__caption">
         <span className="tile__rank" aria-label={`rank ${camera.rank}`}>{camera.rank}</span>
@@ -91,7 +133,7 @@ export function CameraTile({ camera, incidentId, selected, onSelect, large, note
           {camera.status === 'online' ? 'Online' : camera.status === 'offline' ? 'Offline' : camera.status}
           {' · '}
           {Math.round(camera.distanceM)} m{camera.covers ? '' : ' (view misses)'}
-          {live ? <> · <span className={stale ? 'tile__stale' : undefined}>{frame ? `${frame.latencyMs} ms · frame ${ago(age ?? 0)}` : failing ? 'no picture' : '…'}</span></> : null}
+          {live ? <> · <span className={stale ? 'tile__stale' : undefined}>{stream ? 'live · ' : ''}{frame ? `${frame.latencyMs} ms · frame ${ago(age ?? 0)}` : failing ? 'no picture' : '…'}</span></> : null}
         </span>
         {note || (camera.footage && live) ? <span className="tile__footage">{note ?? FOOTAGE_LABEL[camera.footage!]}</span> : null}
       </figcaption>

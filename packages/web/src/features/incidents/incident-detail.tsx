@@ -77,7 +77,7 @@ export function IncidentDetail({ incident, timeline, acks, canAct, onChanged }: 
         <p className="panel">No registered camera sees this place. {nearby.length ? 'Nearby cameras are listed below.' : 'Drop a pin or check the map.'}</p>
       ) : (
         <div className="tiles" aria-label="Ranked cameras" data-testid="ranked-cameras">
-          {covering.map((c, i) => <CameraTile key={c.id} camera={c} incidentId={incident.id} selected={i === selected} onSelect={() => setSelected(i)} large={i < 2} note={preRollLabel(preRoll.get(c.id))} />)}
+          {covering.map((c, i) => <CameraTile key={c.id} camera={c} incidentId={incident.id} selected={i === selected} onSelect={() => setSelected(i)} large={i < 2} note={preRollLabel(preRoll.get(c.id))} stream={i === selected} />)}
         </div>
       )}
       {nearby.length > 0 && (

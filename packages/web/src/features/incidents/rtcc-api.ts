@@ -125,3 +125,10 @@ export function snapshotUrl(cameraId: string, bust: number, incidentId?: string)
   if (incidentId) q.set('incidentId', incidentId);
   return `/api/v1/cameras/${encodeURIComponent(cameraId)}/snapshot.jpg?${q}`;
 }
+
+/** The camera's live view as MJPEG through the hub (2 frames a second). */
+export function liveUrl(cameraId: string, incidentId?: string): string {
+  const q = new URLSearchParams({ fps: '2' });
+  if (incidentId) q.set('incidentId', incidentId);
+  return `/api/v1/cameras/${encodeURIComponent(cameraId)}/live.mjpeg?${q}`;
+}

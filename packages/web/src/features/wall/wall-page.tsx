@@ -62,7 +62,7 @@ export function WallPage() {
           </select>
         </label>
         <span role="group" aria-label="Layout">
-          {LAYOUTS.map((n) => <button key={n} type="button" className="button button--secondary button--small" aria-pressed={layout === n} onClick={() => setLayout(n)}>{n}×{n}</button>)}
+          {LAYOUTS.map((n) => <button title={n === 2 ? 'Live video (2 frames a second)' : 'Snapshots every few seconds'} key={n} type="button" className="button button--secondary button--small" aria-pressed={layout === n} onClick={() => setLayout(n)}>{n}×{n}</button>)}
         </span>
         <label>Pin a camera <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder="name…" /></label>
       </div>
@@ -78,7 +78,7 @@ export function WallPage() {
         <div className={`tiles tiles--wall-${layout}`}>
           {tiles.slice(0, layout * layout).map((c) => (
             <div key={c.id} className="stack">
-              <CameraTile camera={c} incidentId={followed?.id} />
+              <CameraTile camera={c} incidentId={followed?.id} stream={layout === 2} />
               {follow === 'pins' && <button type="button" className="button button--ghost button--small" onClick={() => togglePin(c.id)}>Unpin</button>}
             </div>
           ))}
