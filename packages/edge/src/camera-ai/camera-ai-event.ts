@@ -39,8 +39,8 @@ export function cameraAiIdempotencyKey(cameraId: string, eventId: string): strin
   return `camera_ai:${cameraId}:${eventId}`;
 }
 
-/** Colour confidence used when a camera names a colour without saying how sure it is. */
-export const UNSTATED_COLOUR_CONFIDENCE = 0.5;
+/** Confidence used when a camera names a colour or reads a plate without saying how sure it is. */
+export const UNSTATED_CONFIDENCE = 0.5;
 
 /** Maps a camera event to a VehicleEvent (`source: 'camera-ai'`); throws CameraAiEventError when it cannot be one. */
 export function toVehicleEvent(e: CameraAiEvent): VehicleEvent {
@@ -52,7 +52,7 @@ export function toVehicleEvent(e: CameraAiEvent): VehicleEvent {
     endedAt: new Date(e.endedAt).toISOString(),
     type: normaliseVehicleType(e.type),
     colour,
-    colourConfidence: colour ? (e.colourConfidence ?? UNSTATED_COLOUR_CONFIDENCE) : 0,
+    colourConfidence: colour ? (e.colourConfidence ?? UNSTATED_CONFIDENCE) : 0,
     colourAlt: null,
     plate: plateRead(e.plate),
     direction: normaliseDirection(e.direction),

@@ -1,6 +1,6 @@
 import { boxSchema } from '@camnet/core';
 import { z } from 'zod';
-import { CameraAiEventError, type CameraAiEvent } from './camera-ai-event.ts';
+import { CameraAiEventError, UNSTATED_CONFIDENCE, type CameraAiEvent } from './camera-ai-event.ts';
 
 const eventId = z.string().regex(/^[A-Za-z0-9._:-]{1,60}$/, '1-60 letters, digits, . _ : -');
 const instant = z.union([z.iso.datetime({ offset: true }), z.number().int().min(0)]).describe('ISO 8601 with zone, or epoch milliseconds');
@@ -77,7 +77,7 @@ function fromAxisLpv(cameraId: string, b: z.infer<typeof axisLpvPushSchema>): Ca
   const at = toIso(time);
   return {
     cameraId, eventId: `lpv-${b.carID}`, startedAt: at, endedAt: at, type: null, colour: null, colourConfidence: null,
-    plate: text ? { text, confidence: b.plateConfidence ?? 0 } : null, direction: null, box: null,
+    plate: text ? { text, confidence: b.plateConfidence ?? UNSTATED_CONFIDENCE } : null, direction: null, box: null,
   };
 }
 
