@@ -152,7 +152,7 @@ async function measureLive(hub: HubProcess, cameraId: string, ms: number) {
 async function measureClip(hub: HubProcess, cameraId: string, fromMs: number) {
   const t0 = Date.now();
   const asked = await hub.api('POST', '/api/v1/clips', { cameraId, start: new Date(fromMs).toISOString(), end: new Date(fromMs + 60_000).toISOString(), purpose: { text: 'bench:edge 60 s clip' } });
-  let state: any;
+  let state: { status: string; edgeSha256: string; hubSha256: string } = { status: 'requested', edgeSha256: '', hubSha256: '' };
   await waitFor(async () => {
     state = (await hub.api('GET', `/api/v1/clips/${asked.json.id}`)).json;
     return !['requested', 'uploaded'].includes(state.status);

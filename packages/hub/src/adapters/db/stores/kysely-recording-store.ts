@@ -1,4 +1,4 @@
-import type { RecordingDeleted, RecordingGap } from '@camnet/core';
+import type { RecordingDeleted } from '@camnet/core';
 import type { RecordingStore } from '../../../features/recordings/recording.store.ts';
 import type { HubDatabase } from '../database.ts';
 
