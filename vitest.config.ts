@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // and `browser` (Playwright on Debian's Chromium against a real hub, in e2e/).
 export default defineConfig({
   test: {
+    // CI lists every test by name, so its log shows each store suite ran on [sqlite] and [postgres].
+    reporters: process.env.CI ? ['verbose'] : ['default'],
     projects: [
       {
         test: {
