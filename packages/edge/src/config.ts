@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { MASK_MODES, privacyMaskSchema } from '@camnet/core';
 import { z } from 'zod';
+import { cameraAiConfigSchema } from './camera-ai/camera-ai-config.ts';
 import { cameraSourceSchema } from './sources/camera-source.ts';
 
 /** One camera this edge records: where its video comes from and how long it is kept. */
@@ -33,6 +34,7 @@ export const edgeConfigSchema = z.object({
   ackTimeoutSeconds: z.number().int().min(1).max(300).default(30).describe('Reconnect if a batch is not acknowledged this long'),
   clipHoldHours: z.number().min(0).max(24 * 365).default(24).describe('A requested clip window is held from retention this long'),
   cameras: z.array(edgeCameraSchema).max(64).default([]).describe('Cameras recorded by this edge'),
+  cameraAi: cameraAiConfigSchema.default({ push: null, onvif: [] }).describe('Events from cameras with built-in AI: HTTP push endpoint, ONVIF analytics (docs/camera-ai.md); off by default'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Log level'),
 });
 /** Parsed edge configuration (defaults applied). */

@@ -10,3 +10,5 @@ export { createOutboxEventSink } from './outbox/outbox-event-sink.ts';
 export type { Segment, Gap, Hold, SegmentIndex } from './recording/segment-index.ts';
 export type { ClipService, ClipResult, SnapshotResult } from './clips/clip-service.ts';
 export type { UplinkStatus, EdgeHealthSnapshot } from './uplink/ws-uplink.ts';
+export { cameraAiConfigSchema, type CameraAiConfig } from './camera-ai/camera-ai-config.ts';
+export { cameraAiPushSchema, type CameraAiPush } from './camera-ai/push-payload.ts';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CameraHealth, CamerasConfig } from '@camnet/core';
 import Database from 'better-sqlite3';
 import pino, { type Logger } from 'pino';
+import { startCameraAi } from './camera-ai/start-camera-ai.ts';
 import { createClipService, type ClipService } from './clips/clip-service.ts';
 import { diskBudgetBytes, edgeConfigSchema, type EdgeCamera, type EdgeConfig, type EdgeConfigInput } from './config.ts';
 import { createOutboxEventSink } from './outbox/outbox-event-sink.ts';
@@ -34,6 +35,8 @@ export interface RunningEdge {
   publish(kind: string, payload: unknown, idempotencyKey: string): { seq: number; duplicate: boolean };
   /** The vision pipeline's EventSink: vehicle events into the outbox. */
   eventSink: ReturnType<typeof createOutboxEventSink>;
+  /** Base URL of the camera-AI push endpoint (docs/camera-ai.md), null when it is off. */
+  cameraAiPushUrl: string | null;
   outbox: Outbox;
   index: SegmentIndex;
   clips: ClipService;
@@ -93,6 +96,11 @@ export async function startEdge(input: EdgeConfigInput, opts: StartEdgeOptions =
     uplink?.notify();
     return r;
   };
+  // Camera-AI sources first: a push port already in use fails the start before any recorder runs.
+  const cameraAi = await startCameraAi({ config: config.cameraAi, publish, log: (msg, extra) => log.info(extra ?? {}, msg) }).catch((e: unknown) => {
+    db.close();
+    throw e;
+  });
   const pool = createPool(config, index, ffmpegPath, publish, log);
   const clips = createClipService({
     index, ffmpegPath, workDir: join(config.dataDir, 'clips'), clipHoldMs: config.clipHoldHours * 3_600_000,
@@ -124,10 +132,12 @@ export async function startEdge(input: EdgeConfigInput, opts: StartEdgeOptions =
   return {
     config, edgeId: credential?.edgeId ?? null, publish, outbox, index, clips, health, cameras: cameras.list,
     eventSink: createOutboxEventSink(outbox, () => uplink?.notify()),
+    cameraAiPushUrl: cameraAi.pushUrl,
     uplinkStatus: () => uplink?.status() ?? null,
     sweepRetention: sweep,
     async stop() {
       clearInterval(sweeper);
+      await cameraAi.stop();
       await uplink?.stop();
       await pool.stopAll();
       db.close();
