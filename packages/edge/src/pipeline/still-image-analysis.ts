@@ -26,7 +26,7 @@ export interface StillImageDeps {
 /** Vehicles too small to carry a readable plate are still described but not read (pixels of width). */
 const MIN_PLATE_VEHICLE_WIDTH = 100;
 
-/** Detects vehicles, describes each and reads its plate; if none is detected, reads the most plate-like text in the whole image. */
+/** Detects vehicles, describes each and reads its plate; if no vehicle yields a plate, reads the most plate-like text in the whole image. */
 export async function analyzeStillImage(image: RgbImage, { detector, plates }: StillImageDeps): Promise<StillVehicle[]> {
   const dets = (await detector.detect(image)).filter((d) => isVehicle(d.cls));
   const out: StillVehicle[] = [];
@@ -43,9 +43,13 @@ export async function analyzeStillImage(image: RgbImage, { detector, plates }: S
       plate: plate ? { ...plate, box: [plate.box[0] + region[0], plate.box[1] + region[1], plate.box[2], plate.box[3]] } : null,
     });
   }
-  if (out.length === 0) {
+  // No plate on any detected vehicle (missed or too small a vehicle): read the most plate-like text in the photo
+  // and give it to the vehicle that contains it, or report it with an unknown vehicle.
+  if (!out.some((v) => v.plate)) {
     const plate = await plates.read(image, { vehicleCrop: false });
-    if (plate) {
+    const holder = plate && out.find((v) => contains(v.box, plate.box));
+    if (plate && holder) holder.plate = plate;
+    else if (plate) {
       const colour = estimateColour(image, plate.box);
       out.push({
         box: [0, 0, image.width, image.height], class: 'car', score: 0, type: 'unknown',
@@ -55,5 +59,8 @@ export async function analyzeStillImage(image: RgbImage, { detector, plates }: S
   }
   return out;
 }
+
+const contains = (outer: Rect, inner: Rect) =>
+  inner[0] >= outer[0] && inner[1] >= outer[1] && inner[0] + inner[2] <= outer[0] + outer[2] && inner[1] + inner[3] <= outer[1] + outer[3];
 
 const round = (v: number) => Math.round(v * 1000) / 1000;

@@ -10,6 +10,7 @@ const hasData = existsSync(photo);
 const detectors: ObjectDetector[] = [];
 afterAll(async () => { await Promise.all(detectors.map((d) => d.close())); });
 
+if (!(hasData)) console.warn('skipping the real-photo tests here: ../shared/data not found (they need ../shared/data/plates-us)');
 describe('CenterNet detector', () => {
   it('finds nothing in a blank frame (in a worker thread)', async () => {
     const d = await createCenterNetDetector({ workers: 1 });
@@ -17,7 +18,7 @@ describe('CenterNet detector', () => {
     const blank = { data: new Uint8Array(320 * 240 * 3).fill(128), width: 320, height: 240 };
     expect(await d.detect(blank)).toEqual([]);
   }, 60_000);
-  it.skipIf(!hasData)('finds the vehicle in a plate photo (skipped: ../shared/data absent)', async () => {
+  it.skipIf(!hasData)('finds the vehicle in a plate photo (needs ../shared/data)', async () => {
     const d = await createCenterNetDetector({ workers: 0 });
     detectors.push(d);
     const img = await readRgbImage(photo);

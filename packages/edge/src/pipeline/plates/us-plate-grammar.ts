@@ -14,7 +14,8 @@ export function plateLikelihood(text: string): number {
   const n = text.length;
   const len = n >= 5 && n <= 7 ? 1 : n === 8 ? 0.6 : n === 4 ? 0.5 : n === 3 ? 0.2 : 0.05;
   const digits = [...text].filter(isDigit).length;
-  const mix = digits === 0 ? 0.5 : digits === n ? 0.7 : 1;
+  // Words on a vehicle (badges, dealers, lettering) have no digits; nearly every plate has some.
+  const mix = digits === 0 ? 0.3 : digits === n ? 0.7 : 1;
   return len * mix;
 }
 
