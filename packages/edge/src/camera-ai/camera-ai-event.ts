@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { normalisePlate, vehicleEventSchema, type Box, type VehicleEvent } from '@camnet/core';
 import { normaliseColour, normaliseDirection, normaliseVehicleType } from './vocabulary.ts';
 
@@ -39,6 +40,15 @@ export function cameraAiIdempotencyKey(cameraId: string, eventId: string): strin
   return `camera_ai:${cameraId}:${eventId}`;
 }
 
+/**
+ * The VehicleEvent localId: the hub keeps one event per (edge, localId), so it names the camera too:
+ * `ai:<cameraId>:<eventId>`, or `ai:` + 40 hex of its SHA-256 when that is over 64 characters.
+ */
+export function cameraAiLocalId(cameraId: string, eventId: string): string {
+  const id = `ai:${cameraId}:${eventId}`;
+  return id.length <= 64 ? id : `ai:${createHash('sha256').update(id).digest('hex').slice(0, 40)}`;
+}
+
 /** Confidence used when a camera names a colour or reads a plate without saying how sure it is. */
 export const UNSTATED_CONFIDENCE = 0.5;
 
@@ -46,7 +56,7 @@ export const UNSTATED_CONFIDENCE = 0.5;
 export function toVehicleEvent(e: CameraAiEvent): VehicleEvent {
   const colour = normaliseColour(e.colour);
   const event = {
-    localId: `ai:${e.eventId}`,
+    localId: cameraAiLocalId(e.cameraId, e.eventId),
     cameraId: e.cameraId,
     startedAt: new Date(e.startedAt).toISOString(),
     endedAt: new Date(e.endedAt).toISOString(),

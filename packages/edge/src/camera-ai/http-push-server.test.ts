@@ -28,12 +28,12 @@ describe('camera-AI HTTP push endpoint', () => {
   it('stores a pushed event once as a camera-ai VehicleEvent with normalised vocabularies', async () => {
     const res = await post(event);
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ key: 'camera_ai:corner-shop:evt-1', duplicate: false, localId: 'ai:evt-1' });
+    expect(await res.json()).toEqual({ key: 'camera_ai:corner-shop:evt-1', duplicate: false, localId: 'ai:corner-shop:evt-1' });
     const [item, ...rest] = outbox.takeBatch(10);
     expect(rest).toEqual([]);
     expect(item).toMatchObject({ kind: 'vehicle_event', key: 'camera_ai:corner-shop:evt-1' });
     expect(item!.payload).toEqual({
-      localId: 'ai:evt-1', cameraId: 'corner-shop', startedAt: '2026-11-22T16:03:12.345Z', endedAt: '2026-11-22T16:03:12.345Z',
+      localId: 'ai:corner-shop:evt-1', cameraId: 'corner-shop', startedAt: '2026-11-22T16:03:12.345Z', endedAt: '2026-11-22T16:03:12.345Z',
       type: 'suv', colour: 'gray', colourConfidence: 0.5, colourAlt: null,
       plate: { text: 'AB123CD', confidence: 0.93, chars: [], alternates: [] }, direction: 45, box: [100, 200, 300, 150], source: 'camera-ai',
     });

@@ -30,7 +30,7 @@ describe('ONVIF analytics notifications', () => {
     const e = notificationToCameraAiEvent(lpr, camera);
     expect(e).toMatchObject({ cameraId: 'gate-cam', eventId: `onvif-${T}-7ABC123`, type: 'Truck', plate: { text: '7ABC 123', confidence: 0.87 } });
     expect(toVehicleEvent(e!)).toEqual({
-      localId: `ai:onvif-${T}-7ABC123`, cameraId: 'gate-cam', startedAt: '2026-11-22T16:03:12.345Z', endedAt: '2026-11-22T16:03:12.345Z',
+      localId: `ai:gate-cam:onvif-${T}-7ABC123`, cameraId: 'gate-cam', startedAt: '2026-11-22T16:03:12.345Z', endedAt: '2026-11-22T16:03:12.345Z',
       type: 'truck', colour: null, colourConfidence: 0, colourAlt: null, plate: { text: '7ABC123', confidence: 0.87, chars: [], alternates: [] },
       direction: null, box: [720, 405, 720, 405], source: 'camera-ai',
     });
@@ -39,7 +39,7 @@ describe('ONVIF analytics notifications', () => {
   it('reads an AXIS License Plate Verifier event keyed by its car id', async () => {
     const [, axis] = await notificationsOf('pull-messages-vehicles');
     const e = toVehicleEvent(notificationToCameraAiEvent(axis, camera)!);
-    expect(e).toMatchObject({ localId: 'ai:lpv-1087595', startedAt: new Date(1795194194509).toISOString(), type: 'unknown', plate: { text: '8XYZ042', confidence: 0.5 } });
+    expect(e).toMatchObject({ localId: 'ai:gate-cam:lpv-1087595', startedAt: new Date(1795194194509).toISOString(), type: 'unknown', plate: { text: '8XYZ042', confidence: 0.5 } });
   });
 
   it('ignores motion and deleted properties', async () => {
@@ -58,7 +58,7 @@ describe('ONVIF analytics notifications', () => {
         { $: { Name: 'PlateNumber', Value: 'ab 12' } }, { $: { Name: 'Likelihood', Value: 0.7 } },
       ] } } },
     };
-    expect(toVehicleEvent(notificationToCameraAiEvent(n, camera)!)).toMatchObject({ localId: 'ai:onvif-42', type: 'pickup', colour: 'gray', plate: { text: 'AB12', confidence: 0.7 } });
+    expect(toVehicleEvent(notificationToCameraAiEvent(n, camera)!)).toMatchObject({ localId: 'ai:gate-cam:onvif-42', type: 'pickup', colour: 'gray', plate: { text: 'AB12', confidence: 0.7 } });
   });
 
   it('converts ONVIF normalised rectangles (y up) to pixel boxes, or none without a frame size', () => {
