@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { formatTime, humanise } from '../../ui/format.tsx';
 import { BoloForm } from './bolo-form.tsx';
 import { CameraTile } from './camera-tile.tsx';
-import { DISPOSITIONS, INCIDENT_STATUSES, rtccApi, type Bolo, type Incident, type TimelineEntry } from './rtcc-api.ts';
+import { IncidentActions } from './incident-actions.tsx';
+import type { Bolo, Incident, TimelineEntry } from './rtcc-api.ts';
 import { useIncidentShortcuts } from './use-incident-shortcuts.ts';
 import { preRollLabel, usePreRoll } from './use-pre-roll.ts';
 import { ago, useNow } from './use-live-feed.ts';
@@ -12,8 +13,6 @@ export function IncidentDetail({ incident, timeline, acks, canAct, onChanged }: 
   const covering = incident.cameras.filter((c) => c.covers);
   const nearby = incident.cameras.filter((c) => !c.covers);
   const [selected, setSelected] = useState(0);
-  const [note, setNote] = useState('');
-  const [disposition, setDisposition] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [playing, setPlaying] = useState<{ clipId: string; name: string } | null>(null);
   const preRoll = usePreRoll(covering);
@@ -87,27 +86,7 @@ export function IncidentDetail({ incident, timeline, acks, canAct, onChanged }: 
         </div>
       )}
       <div className="panels">
-        {canAct && <div className="panel stack">
-          <h2>Status</h2>
-          <div className="form-row">
-            {INCIDENT_STATUSES.filter((s) => s !== 'closed').map((s) => (
-              <button key={s} type="button" className="button button--secondary" aria-pressed={incident.status === s} onClick={() => void act(() => rtccApi.updateIncident(incident.id, { status: s }), `Status: ${humanise(s)}`)}>{humanise(s)}</button>
-            ))}
-          </div>
-          <div className="form-row">
-            <label className="field"><span className="field__label">Disposition</span>
-              <select value={disposition} onChange={(e) => setDisposition(e.target.value)}>
-                <option value="">Choose the outcome…</option>
-                {DISPOSITIONS.map((d) => <option key={d} value={d}>{humanise(d)}</option>)}
-              </select>
-            </label>
-            <button type="button" className="button button--secondary" disabled={!disposition} onClick={() => void act(() => rtccApi.updateIncident(incident.id, { status: 'closed', disposition }), 'Closed')}>Close incident</button>
-          </div>
-          <form className="form-row" onSubmit={(e) => { e.preventDefault(); void act(() => rtccApi.addNote(incident.id, note), 'Note added').then(() => setNote('')); }}>
-            <label className="field"><span className="field__label">Note</span><input value={note} onChange={(e) => setNote(e.target.value)} /></label>
-            <button className="button button--secondary" disabled={!note.trim()}>Add note</button>
-          </form>
-        </div>}
+        {canAct && <IncidentActions incident={incident} act={act} />}
         {canAct && <BoloForm ref={boloTitle} incident={incident} onSent={(b: Bolo) => setMessage(`BOLO “${b.title}” sent to patrol.`)} />}
         <div className="panel">
           <h2>Timeline</h2>
