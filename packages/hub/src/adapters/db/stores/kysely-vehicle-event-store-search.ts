@@ -87,7 +87,9 @@ async function plateCandidates(ctx: Ctx, query: VehicleEventQuery): Promise<Cand
   } else if (ctx.dialect === 'sqlite' && query.toMs - query.fromMs <= PATTERN_SCAN_MAX_SPAN_MS) {
     q.add('select id, plate from vehicle_events where ').add(range()).add(' and plate is not null');
   } else {
-    q.add(`select id, plate from vehicle_event_plates where plate_key like ${q.p(plan.pattern.keyLike)} and `).add(range());
+    // PostgreSQL: the trigram index is on lower(plate_key) (see migration 0002).
+    const column = ctx.dialect === 'postgres' ? 'lower(plate_key)' : 'plate_key';
+    q.add(`select id, plate from vehicle_event_plates where ${column} like ${q.p(ctx.dialect === 'postgres' ? plan.pattern.keyLike.toLowerCase() : plan.pattern.keyLike)} and `).add(range());
   }
   const out: Candidate[] = [];
   for (const r of await q.run<{ id: number; plate: string }>(ctx.db)) {
