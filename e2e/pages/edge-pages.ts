@@ -22,8 +22,9 @@ export class RecordedCameraForm {
 export class EdgeHealthPage {
   constructor(private readonly page: Page) {}
 
+  /** The edge's table row (desktop) or card (phone): whichever is shown. */
   row(edgeName: string) {
-    return this.page.getByRole('row').filter({ has: this.page.getByText(edgeName, { exact: true }) });
+    return this.page.getByRole('row').filter({ has: this.page.getByText(edgeName, { exact: true }) }).or(this.page.getByRole('article', { name: edgeName }));
   }
 
   async waitForLive(): Promise<void> {
@@ -68,6 +69,14 @@ export class CameraDetailPage {
     const t = this.page.getByTestId('timeline-summary');
     await t.waitFor();
     return Number(await t.getAttribute('data-recorded-ms'));
+  }
+
+  /** Waits for a gap on the bar (the page refreshes it every 20 s), focuses it (its cause shows) and returns its label. */
+  async focusFirstGap(timeout: number): Promise<string> {
+    const gap = this.page.getByRole('group', { name: /^Recording timeline/ }).getByRole('img', { name: /^Not recorded/ }).first();
+    await gap.waitFor({ timeout });
+    await gap.focus();
+    return (await gap.getAttribute('aria-label')) ?? '';
   }
 
   async timelineSummary(): Promise<string> {

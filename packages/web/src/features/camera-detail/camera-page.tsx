@@ -54,8 +54,11 @@ export function CameraPage() {
       if (m.type === 'camera.changed' && (m.cameraId ?? m.camera?.id) === id) load();
       if (m.type === 'edge.changed') registryApi.edges({ limit: 100 }).then((p) => setEdges(p.items), () => {});
     });
-    // Last-picture times change without a status change; refresh now and then.
-    const t = setInterval(load, 30_000);
+    // Last-picture times and edge health change without a message; refresh now and then.
+    const t = setInterval(() => {
+      load();
+      registryApi.edges({ limit: 100 }).then((p) => setEdges(p.items), () => {});
+    }, 15_000);
     return () => {
       live.close();
       clearInterval(t);
@@ -126,7 +129,8 @@ export function CameraPage() {
                   : camera.status === 'pending_attestation'
                     ? 'Waiting for the owner to confirm it sees public space only'
                     : 'Turned off'}
-              {lastFrameAge !== null && (
+              {/* The hub hears of new frames with the edge's health reports: for a camera online, "now" is the truth. */}
+              {lastFrameAge !== null && (camera.status !== 'online' || lastFrameAge > 120_000) && (
                 <span className={`cd-age cd-age--${staleness(camera.lastFrameAt, now)}`}> · last picture {ago(lastFrameAge)}</span>
               )}
             </dd>

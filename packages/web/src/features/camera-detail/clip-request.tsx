@@ -199,7 +199,8 @@ function ClipCard({ tracked, onUpdate }: { tracked: Tracked; onUpdate: (t: Track
           <ol className="cd-steps">
             {STEPS.map((s, i) => (
               <li key={s} className={i < stepOf(clip) ? 'cd-steps__done' : i === stepOf(clip) ? 'cd-steps__now' : undefined}>
-                {s}
+                <span aria-hidden="true">{i < stepOf(clip) ? '✓' : i === stepOf(clip) ? '→' : '○'}</span> {s}
+                {i < stepOf(clip) ? <span className="visually-hidden"> (done)</span> : i === stepOf(clip) ? <span className="visually-hidden"> (now)</span> : null}
               </li>
             ))}
           </ol>
@@ -225,7 +226,7 @@ function ClipCard({ tracked, onUpdate }: { tracked: Tracked; onUpdate: (t: Track
         <>
           {clip.status === 'ready' && (
             // Camera video has no sound or speech, so no captions track.
-            <video className="cd-clip__video" controls preload="metadata" src={recordingsApi.clipVideoUrl(clip.id)} aria-label={`Clip from ${title}`} />
+            <ClipVideo src={recordingsApi.clipVideoUrl(clip.id)} label={`Clip from ${title}`} />
           )}
           <dl className="cd-hashes">
             <dt>SHA-256 at the edge</dt>
@@ -257,6 +258,21 @@ function ClipCard({ tracked, onUpdate }: { tracked: Tracked; onUpdate: (t: Track
       )}
     </article>
   );
+}
+
+/** The clip's player; on leaving the page it lets go of its connection to the hub (a <video> keeps it otherwise). */
+function ClipVideo({ src, label }: { src: string; label: string }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const v = ref.current;
+    return () => {
+      if (!v) return;
+      v.pause();
+      v.removeAttribute('src');
+      v.load();
+    };
+  }, [src]);
+  return <video ref={ref} className="cd-clip__video" controls preload="metadata" src={src} aria-label={label} />;
 }
 
 function failureText(clip: Clip): string {

@@ -118,15 +118,7 @@ export function LiveTile({ camera, role, owner, isOwn }: { camera: Camera; role:
     body = <ProblemView problem={state.problem} camera={camera} owner={owner} role={role} onRetry={retry} />;
     caption = <span className="cd-live__state cd-live__state--bad">No live picture · tried {ago(now - state.at)}</span>;
   } else {
-    body = (
-      <img
-        key={state.nonce}
-        className="cd-live__img"
-        src={recordingsApi.liveUrl(camera.id, { fps: 2, nonce: state.nonce })}
-        alt={`Live picture from ${camera.name}`}
-        onError={onStreamError}
-      />
-    );
+    body = <MjpegImage src={recordingsApi.liveUrl(camera.id, { fps: 2, nonce: state.nonce })} alt={`Live picture from ${camera.name}`} onBroken={onStreamError} />;
     const slow = state.delayMs > 5000;
     caption = (
       <span className={`cd-live__state${slow ? ' cd-live__state--warn' : ''}`}>
@@ -144,6 +136,31 @@ export function LiveTile({ camera, role, owner, isOwn }: { camera: Camera; role:
       </figcaption>
     </figure>
   );
+}
+
+/**
+ * An <img> showing a multipart MJPEG stream. Removing the element does not end its request in Chromium, and each open
+ * stream holds one of the browser's six connections to the hub, so the stream is ended explicitly (src cleared).
+ */
+function MjpegImage({ src, alt, onBroken }: { src: string; alt: string; onBroken: () => void }) {
+  const ref = useRef<HTMLImageElement>(null);
+  const broken = useRef(onBroken);
+  broken.current = onBroken;
+  useEffect(() => {
+    const img = ref.current;
+    if (!img) return;
+    let closing = false;
+    const onError = () => !closing && broken.current();
+    img.addEventListener('error', onError);
+    img.src = src;
+    return () => {
+      closing = true;
+      img.removeEventListener('error', onError);
+      img.removeAttribute('src');
+      img.src = '';
+    };
+  }, [src]);
+  return <img ref={ref} className="cd-live__img" alt={alt} />;
 }
 
 function Placeholder({ title, children }: { title: string; children?: ReactNode }) {
@@ -186,14 +203,19 @@ function ProblemView({ problem, camera, owner, role, onRetry }: { problem: Probl
     );
   }
   const offline = problem.id === 'edge_offline';
+  // The edge answered but could not get a picture (its message is technical: ffmpeg's): say it plainly, keep the detail.
+  const fromEdge = problem.status >= 500 || problem.id.startsWith('edge_') || problem.id.startsWith('snapshot_');
   return (
     <div className="cd-live__placeholder" role="status">
       <p className="cd-live__title">{offline ? 'The edge box for this camera is offline' : 'No live picture right now'}</p>
       <p>
         {offline
           ? 'Its recordings stay safe on the box; the live picture and clips come back when it reconnects. Check that the box has power and internet.'
-          : problem.message}
+          : fromEdge
+            ? 'The edge box could not get a picture from the camera. Check that the camera has power and is on the network, and that its stream address is right.'
+            : problem.message}
       </p>
+      {!offline && fromEdge && <p className="muted small">Detail: {problem.message}</p>}
       <p className="row">
         <button type="button" className="button button--secondary button--small" onClick={onRetry}>
           Try again

@@ -27,7 +27,9 @@ function ticks(from: number, to: number): number[] {
   const span = to - from;
   const step = span > 6 * 3_600_000 ? 4 * 3_600_000 : span > 1_800_000 ? 600_000 : 120_000;
   const out: number[] = [];
-  for (let t = Math.ceil(from / step) * step; t < to; t += step) out.push(t);
+  // Local hours (a UTC grid would put ticks at odd local times); none too close to "now".
+  const offset = new Date(from).getTimezoneOffset() * 60_000;
+  for (let t = Math.ceil((from - offset) / step) * step + offset; t < to - span * 0.08; t += step) out.push(t);
   return out;
 }
 
@@ -75,6 +77,11 @@ export function RecordingTimeline({ camera, onPick }: { camera: Camera; onPick?:
   const gaps = spans.filter((s) => s.kind === 'gap' || s.kind === 'deleted').reverse();
   const pct = (t: number) => `${(((t - from) / rangeMs) * 100).toFixed(3)}%`;
   const label = RANGES.find((r) => r.key === range)!.label;
+  // Tooltips near either end open inwards, so they stay on screen.
+  const tipSide = (s: Span) => {
+    const mid = ((s.start + s.end) / 2 - from) / rangeMs;
+    return mid > 0.75 ? ' cd-tl__span--tip-end' : mid < 0.25 ? ' cd-tl__span--tip-start' : '';
+  };
 
   const pick = (e: MouseEvent<HTMLDivElement>) => {
     if (!onPick) return;
@@ -103,7 +110,7 @@ export function RecordingTimeline({ camera, onPick }: { camera: Camera; onPick?:
             <strong>{sum.recorded > 0 ? `${duration(sum.recorded)} recorded` : 'Nothing recorded'}</strong> in the last {label}
             {gaps.length > 0 ? ` · ${gaps.length} ${gaps.length === 1 ? 'gap' : 'gaps'} (${duration(sum.gap + sum.deleted)})` : sum.recorded > 0 ? ' · no gaps' : ''}
             {' · '}
-            {data.lastFrameAt ? `last picture ${ago(now - Date.parse(data.lastFrameAt))}` : 'no picture yet'}
+            {camera.status === 'online' ? 'recording now' : data.lastFrameAt ? `last picture ${ago(now - Date.parse(data.lastFrameAt))}` : 'no picture yet'}
           </p>
           <div className="cd-tl" role="group" aria-label={`Recording timeline, last ${label} to now`}>
             <div className={`cd-tl__bar${onPick ? ' cd-tl__bar--pick' : ''}`} onClick={pick} title={onPick ? 'Click to start a clip here' : undefined}>
@@ -113,7 +120,7 @@ export function RecordingTimeline({ camera, onPick }: { camera: Camera; onPick?:
                 return (
                   <span
                     key={`${s.kind}-${s.start}`}
-                    className={`cd-tl__span cd-tl__span--${s.kind}`}
+                    className={`cd-tl__span cd-tl__span--${s.kind}${tipSide(s)}`}
                     style={{ left: pct(s.start), width: pct(from + (s.end - s.start)) }}
                     tabIndex={focusable ? 0 : undefined}
                     role={focusable ? 'img' : undefined}
@@ -135,7 +142,7 @@ export function RecordingTimeline({ camera, onPick }: { camera: Camera; onPick?:
             <div className="cd-tl__axis" aria-hidden="true">
               {ticks(from, to).map((t) => (
                 <span key={t} className="cd-tl__tick" style={{ left: pct(t) }}>
-                  {new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+                  {new Date(t).toLocaleTimeString(undefined, rangeMs > 6 * 3_600_000 ? { hour: 'numeric' } : { hour: 'numeric', minute: '2-digit' })}
                 </span>
               ))}
               <span className="cd-tl__tick cd-tl__tick--now">now</span>

@@ -107,6 +107,19 @@ export function EdgesPage() {
   const clockBad = list.items.filter((e) => clockText(e.clockOffsetMs).bad).length;
   const camsDown = [...served.values()].flat().filter((c) => c.status !== 'online').length;
 
+  const seenCell = (e: Edge) =>
+    e.lastSeenAt ? (
+      <span className={`edge-seen edge-seen--${staleness(e.lastSeenAt, now)}`} title={formatTime(e.lastSeenAt)}>
+        {ago(now - Date.parse(e.lastSeenAt))}
+      </span>
+    ) : (
+      <span className="muted">never</span>
+    );
+  const clockCell = (e: Edge) => {
+    const c = clockText(e.clockOffsetMs);
+    return c.bad ? <span className="edge-clock--bad" title="More than 2 s off: event times and clips will not line up. Check the box’s time sync (NTP).">⚠ {c.text}</span> : c.text;
+  };
+
   const columns: Column<Edge>[] = [
     {
       key: 'name', label: 'Edge', value: (e) => e.name,
@@ -120,14 +133,7 @@ export function EdgesPage() {
     { key: 'status', label: 'Status', value: (e) => e.status, render: (e) => <EdgeStatus edge={e} /> },
     {
       key: 'seen', label: 'Last heard from', value: (e) => e.lastSeenAt ?? '',
-      render: (e) =>
-        e.lastSeenAt ? (
-          <span className={`edge-seen edge-seen--${staleness(e.lastSeenAt, now)}`} title={formatTime(e.lastSeenAt)}>
-            {ago(now - Date.parse(e.lastSeenAt))}
-          </span>
-        ) : (
-          <span className="muted">never</span>
-        ),
+      render: (e) => seenCell(e),
     },
     {
       key: 'cameras', label: 'Cameras it records', value: (e) => served.get(e.id)?.length ?? 0,
@@ -136,10 +142,7 @@ export function EdgesPage() {
     { key: 'disk', label: 'Disk used', className: 'num', value: (e) => e.diskUsedBytes ?? -1, render: (e) => formatBytes(e.diskUsedBytes) },
     {
       key: 'clock', label: 'Clock', value: (e) => Math.abs(e.clockOffsetMs ?? 0),
-      render: (e) => {
-        const c = clockText(e.clockOffsetMs);
-        return c.bad ? <span className="edge-clock--bad" title="More than 2 s off: event times and clips will not line up. Check the box’s time sync (NTP).">⚠ {c.text}</span> : c.text;
-      },
+      render: (e) => clockCell(e),
     },
     { key: 'version', label: 'Version', value: (e) => e.version ?? '', render: (e) => (e.version ? <code>{e.version}</code> : '—') },
   ];
@@ -164,7 +167,37 @@ export function EdgesPage() {
       {list.loading && list.items.length === 0 ? (
         <Loading what="edges" />
       ) : (
-        <DataTable caption="Edges" rows={list.items} columns={columns} rowKey={(e) => e.id} filterLabel="Filter edges" empty={<EmptyState title="No edges yet">Add one below, then enrol the box at the site with its token.</EmptyState>} />
+        <>
+          <div className="edge-table">
+            <DataTable caption="Edges" rows={list.items} columns={columns} rowKey={(e) => e.id} filterLabel="Filter edges" empty={<EmptyState title="No edges yet">Add one below, then enrol the box at the site with its token.</EmptyState>} />
+          </div>
+          {/* Phones: one card per edge, problems first, instead of a table that scrolls sideways. */}
+          <ul className="edge-cards" aria-label="Edges">
+            {[...list.items].sort((a, b) => rank(a) - rank(b)).map((e) => (
+              <li key={e.id}>
+                <article className="edge-card" aria-labelledby={`edge-${e.id}`}>
+                  <header className="edge-card__head">
+                    <h2 id={`edge-${e.id}`}>{e.name}</h2>
+                    <EdgeStatus edge={e} />
+                  </header>
+                  <p className="muted small">{siteName(e)}</p>
+                  <dl className="edge-card__facts">
+                    <dt>Last heard from</dt>
+                    <dd>{seenCell(e)}</dd>
+                    <dt>Disk used</dt>
+                    <dd>{formatBytes(e.diskUsedBytes)}</dd>
+                    <dt>Clock</dt>
+                    <dd>{clockCell(e)}</dd>
+                    <dt>Version</dt>
+                    <dd>{e.version ?? '—'}</dd>
+                  </dl>
+                  <ServedCameras cameras={served.get(e.id) ?? []} loading={cameras === null} />
+                </article>
+              </li>
+            ))}
+          </ul>
+          {list.items.length === 0 && <div className="edge-cards-empty"><EmptyState title="No edges yet">Add one below, then enrol the box at the site with its token.</EmptyState></div>}
+        </>
       )}
       <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
 
@@ -201,6 +234,9 @@ export function EdgesPage() {
     </>
   );
 }
+
+/** Offline first, then not set up, then online. */
+const rank = (e: Edge) => (e.status === 'offline' ? 0 : e.status === 'pending' ? 1 : 2);
 
 function EdgeStatus({ edge }: { edge: Edge }) {
   const text = edge.status === 'online' ? 'Online' : edge.status === 'offline' ? 'Offline' : 'Not set up yet';
