@@ -10,11 +10,19 @@ export interface AppRoute {
   page: LazyExoticComponent<ComponentType>;
   /** Full-bleed pages (the map) get no padding and no scrolling. */
   full?: boolean;
+  /**
+   * A page with a parameter (`/cameras/:id`): listed by `routesFor` only while the location matches, under the
+   * concrete path, so the gate finds it and the navigation shows it as the current page.
+   */
+  pattern?: RegExp;
 }
 
 const ALL: readonly Role[] = ['admin', 'operator', 'investigator', 'patrol', 'owner', 'auditor', 'installer'];
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
+
+const CAMERA_PAGE = /^\/cameras\/(?!import$)([^/]+)$/;
+const CameraPage = named(() => import('../features/camera-detail/camera-page.tsx'), 'CameraPage');
 
 export const ROUTES: AppRoute[] = [
   { path: '/map', label: 'Map', group: 'Operations', roles: ALL, full: true, page: named(() => import('../features/map/map-page.tsx'), 'MapPage') },
@@ -31,11 +39,21 @@ export const ROUTES: AppRoute[] = [
   { path: '/edges', label: 'Edges', group: 'Registry', roles: ['admin', 'installer'], page: named(() => import('../features/edges/edges-page.tsx'), 'EdgesPage') },
   { path: '/users', label: 'Users', group: 'Accounts', roles: ['admin'], page: named(() => import('../features/users/users-page.tsx'), 'UsersPage') },
   { path: '/tokens', label: 'API tokens', group: 'Accounts', roles: ['admin'], page: named(() => import('../features/tokens/tokens-page.tsx'), 'TokensPage') },
+  { path: '/retention', label: 'Retention receipts', group: 'Oversight', roles: ['admin', 'auditor'], page: named(() => import('../features/retention/retention-page.tsx'), 'RetentionPage') },
   { path: '/audit', label: 'Audit log', group: 'Oversight', roles: ['admin', 'auditor'], page: named(() => import('../features/audit/audit-page.tsx'), 'AuditPage') },
+  // One camera: details, live view, recording timeline, clips. Owners find it under their network, the rest under the registry.
+  { path: '/cameras/:id', pattern: CAMERA_PAGE, label: 'Camera', group: 'My network', roles: ['owner'], page: CameraPage },
+  { path: '/cameras/:id', pattern: CAMERA_PAGE, label: 'Camera', group: 'Registry', roles: ['admin', 'installer', 'operator', 'investigator', 'auditor'], page: CameraPage },
 ];
 
-export function routesFor(role: Role): AppRoute[] {
-  return ROUTES.filter((r) => r.roles.includes(role));
+/** The camera id of a `/cameras/:id` path, or null. */
+export function cameraIdOf(path: string): string | null {
+  const m = CAMERA_PAGE.exec(path);
+  return m ? decodeURIComponent(m[1]!) : null;
+}
+
+export function routesFor(role: Role, path: string = location.pathname): AppRoute[] {
+  return ROUTES.filter((r) => r.roles.includes(role) && (!r.pattern || r.pattern.test(path))).map((r) => (r.pattern ? { ...r, path } : r));
 }
 
 /** Where a role lands after signing in. */
