@@ -21,6 +21,7 @@ export type SensorInput = z.infer<typeof sensorInputSchema>;
 /** Arrivals of impulses at sensors; several impulses may be mixed (they are grouped by time). */
 export const arrivalsInputSchema = z.object({
   temperatureC: z.number().min(-50).max(60).optional(),
+  complete: z.boolean().default(true).describe('true: these are all the reports of their impulse(s), located now; false: sensors reporting one by one, pooled until each impulse’s window closes'),
   reports: z.array(z.object({
     sensorId: z.string().min(1).max(64),
     arrivalTime: z.iso.datetime().optional().describe('ISO time with milliseconds'),

@@ -63,6 +63,25 @@ describe('gunshots over HTTP: sensors, TDOA localisation into incidents, vendor 
     expect(unknown.json.error.id).toBe('sensor_unknown');
   });
 
+  it('pools reports that sensors send one by one and locates the shot once its window has closed', async () => {
+    const shot = destination(CORNER, 120, 40);
+    const at = f.t.clock.now().getTime();
+    const reports = shotAt(shot, at, sensors.slice(0, 5), 1);
+    for (const report of reports) {
+      const res = await f.operator.req('POST', '/api/v1/gunshots/arrivals', { complete: false, reports: [report] });
+      expect(res.status).toBe(202);
+    }
+    expect((await f.operator.req('GET', '/api/v1/gunshots/stream')).json.pending).toBe(5);
+    expect(await f.t.hub.services.gunshots.flushPending()).toEqual([]); // the window is still open
+    f.t.clock.advance(8000);
+    await f.t.hub.services.gunshots.flushPending(); // what the pool's timer does (it may already have run)
+    const state = (await f.operator.req('GET', '/api/v1/gunshots/stream')).json;
+    expect(state).toMatchObject({ pending: 0, recent: [{ located: true, sensors: 5 }] });
+    const incident = (await f.operator.req('GET', `/api/v1/incidents/${state.recent[0].incidentId}`)).json;
+    expect(incident).toMatchObject({ source: 'gunshot', createdBy: 'system:acoustic-sensors' });
+    expect(distanceM(incident, shot)).toBeLessThan(5);
+  });
+
   it('accepts a vendor event that carries its own location, once per vendor id', async () => {
     const event = { id: 'SST-88121', type: 'Multiple_Gunshots', rounds: 4, datetime: '2026-11-22T10:01:00-06:00', latitude: CORNER.lat, longitude: CORNER.lon, address: '3500 Gravois Ave' };
     const res = await f.operator.req('POST', '/api/v1/gunshots/vendor', event);

@@ -37,6 +37,11 @@ export function registerGunshotRoutes(root: FastifyInstance, { gunshots }: { gun
     schema: { tags, summary: 'Arrival times of impulses at sensors: grouped, located by TDOA (≥ 3 sensors), each shot opens an incident', body: arrivalsInputSchema },
     config: { access: { roles: FEEDERS }, audit: { action: 'gunshot.arrivals' } },
   }, async (req, reply) => {
+    if (!req.body.complete) {
+      const { pending } = await gunshots.streamArrivals(req.body);
+      req.auditNote.details = { reports: req.body.reports.length, pending };
+      return reply.status(202).send({ pending });
+    }
     const outcomes = await gunshots.reportArrivals(actorOf(req.principal), req.body);
     const shots = outcomes.flatMap((o) => (o.located ? [{ incident: o.incident, fix: o.fix }] : []));
     const refused = outcomes.flatMap((o) => (o.located ? [] : [{ sensors: o.sensors, error: o.error }]));
@@ -52,6 +57,9 @@ export function registerGunshotRoutes(root: FastifyInstance, { gunshots }: { gun
     req.auditNote.target = incident.id;
     return reply.status(201).send(incident);
   });
+
+  app.get('/api/v1/gunshots/stream', { schema: { tags, summary: 'Reports waiting in the sensor stream, and its latest shots and refusals' }, config: { access: { roles: FEEDERS } } },
+    async () => gunshots.streamState());
 
   app.get('/api/v1/gunshots', {
     schema: { tags, summary: 'Located shots, newest first', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },

@@ -3,6 +3,7 @@ import type { ArrivalReport, ShotFix } from '@camnet/core';
 import type { IncidentsService } from '../incidents/incidents.service.ts';
 import type { Incident } from '../incidents/incident.ts';
 import type { AcousticSensor, ArrivalsInput, Gunshot, GunshotStore, SensorInput, VendorShot } from './gunshot.ts';
+import { createArrivalPool } from './arrival-pool.ts';
 
 export type GunshotsService = ReturnType<typeof createGunshotsService>;
 
@@ -13,8 +14,21 @@ export type ImpulseOutcome =
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
+export interface GunshotsServiceDeps {
+  store: GunshotStore;
+  incidents: IncidentsService;
+  clock: () => Date;
+  /** Runs the pool's flush later (default: an unref'd setTimeout); tests call `flushPending` themselves. */
+  schedule?: (fn: () => void, ms: number) => void;
+}
+
+const STREAM_ACTOR = 'system:acoustic-sensors';
+
 /** Gunshot detection: sensors, TDOA localisation of grouped arrivals (core `locateShot`), vendor events; each shot opens an incident. */
-export function createGunshotsService({ store, incidents, clock }: { store: GunshotStore; incidents: IncidentsService; clock: () => Date }) {
+export function createGunshotsService({ store, incidents, clock, schedule = (fn, ms) => void setTimeout(fn, ms).unref() }: GunshotsServiceDeps) {
+  const pool = createArrivalPool();
+  const recentOutcomes: ImpulseOutcome[] = [];
+  let scheduledFor: number | null = null;
   async function openIncident(actor: string, shot: Omit<Gunshot, 'id' | 'incidentId' | 'createdAt'>, externalId: string, type: string, notes: string, address?: string) {
     const { incident, created } = await incidents.create(actor, 'gunshot', { externalId, type, priority: 1, occurredAt: shot.emittedAt, lat: shot.lat, lon: shot.lon, address, callerNotes: notes });
     if (created) await store.insertShot({ ...shot, id: newId(clock().getTime()), incidentId: incident.id, createdAt: clock().toISOString() });
@@ -37,6 +51,18 @@ export function createGunshotsService({ store, incidents, clock }: { store: Guns
     }
   }
 
+  /** The reports with their sensors' positions and clock quality; unknown sensors are refused. */
+  async function toReports(input: Pick<ArrivalsInput, 'reports'>): Promise<ArrivalReport[]> {
+    const ids = [...new Set(input.reports.map((r) => r.sensorId))];
+    const sensors = new Map((await store.findSensors(ids)).map((s) => [s.id, s]));
+    const unknown = ids.filter((id) => !sensors.has(id));
+    if (unknown.length) throw invalid('sensor_unknown', `No acoustic sensor with id ${unknown.join(', ')} is registered.`, { sensorIds: unknown });
+    return input.reports.map((r) => {
+      const s = sensors.get(r.sensorId)!;
+      return { sensorId: s.id, lat: s.lat, lon: s.lon, clockSigmaMs: s.clockSigmaMs, confidence: r.confidence, arrivalMs: r.arrivalMs ?? Date.parse(r.arrivalTime!) };
+    });
+  }
+
   return {
     async addSensor(input: SensorInput): Promise<AcousticSensor> {
       const now = clock().toISOString();
@@ -53,20 +79,43 @@ export function createGunshotsService({ store, incidents, clock }: { store: Guns
      * (`gunshot_too_few_sensors`, `gunshot_geometry_degenerate`) so the caller sees why; otherwise refusals are listed beside the shots.
      */
     async reportArrivals(actor: string, input: ArrivalsInput): Promise<ImpulseOutcome[]> {
-      const ids = [...new Set(input.reports.map((r) => r.sensorId))];
-      const sensors = new Map((await store.findSensors(ids)).map((s) => [s.id, s]));
-      const unknown = ids.filter((id) => !sensors.has(id));
-      if (unknown.length) throw invalid('sensor_unknown', `No acoustic sensor with id ${unknown.join(', ')} is registered.`, { sensorIds: unknown });
-      const reports: ArrivalReport[] = input.reports.map((r) => {
-        const s = sensors.get(r.sensorId)!;
-        return { sensorId: s.id, lat: s.lat, lon: s.lon, clockSigmaMs: s.clockSigmaMs, confidence: r.confidence, arrivalMs: r.arrivalMs ?? Date.parse(r.arrivalTime!) };
-      });
+      const reports = await toReports(input);
       const outcomes: ImpulseOutcome[] = [];
       for (const group of groupImpulseReports(reports)) outcomes.push(await locateOne(actor, group, input.temperatureC));
       const first = outcomes[0];
       if (first && outcomes.every((o) => !o.located) && !first.located) throw invalid(first.error.id, first.error.message, { sensors: first.sensors, impulses: outcomes.length });
       return outcomes;
     },
+
+    /**
+     * Reports that sensors send one at a time: pooled until their impulse's window has closed (a few seconds), then
+     * located together; the flush runs on a timer. Answers how many reports are waiting.
+     */
+    async streamArrivals(input: Pick<ArrivalsInput, 'reports'>): Promise<{ pending: number }> {
+      pool.add(await toReports(input));
+      const due = pool.nextDeadline();
+      if (due !== null && (scheduledFor === null || due < scheduledFor)) {
+        scheduledFor = due;
+        schedule(() => {
+          scheduledFor = null;
+          void this.flushPending();
+        }, Math.max(0, due - clock().getTime()));
+      }
+      return { pending: pool.size };
+    },
+
+    /** Locates every pooled impulse whose window has closed (refusals are kept in `recent`); re-arms the timer for the rest. */
+    async flushPending(): Promise<ImpulseOutcome[]> {
+      const outcomes: ImpulseOutcome[] = [];
+      for (const group of pool.takeSettled(clock().getTime())) outcomes.push(await locateOne(STREAM_ACTOR, group, undefined));
+      recentOutcomes.unshift(...outcomes);
+      recentOutcomes.length = Math.min(recentOutcomes.length, 20);
+      if (pool.size) await this.streamArrivals({ reports: [] });
+      return outcomes;
+    },
+
+    /** What the sensor stream is doing: reports waiting, and the latest outcomes (shots and refusals). */
+    streamState: () => ({ pending: pool.size, recent: recentOutcomes.map((o) => (o.located ? { located: true, incidentId: o.incident.id, sensors: o.fix.sensors } : o)) }),
 
     /** A vendor shot with its own location; idempotent on the vendor's id. */
     async reportVendorShot(actor: string, v: VendorShot): Promise<Incident> {
