@@ -96,3 +96,29 @@ describe('clip service (real ffmpeg, real SQLite)', () => {
     await expect(clips.cut({ requestId: 'r5', cameraId: 'cam1', startMs: T0 + 60_000, endMs: T0 + 61_000, exact: false })).rejects.toMatchObject({ id: 'no_recording_in_window' });
   });
 });
+
+describe('clip service: the segment still being recorded', () => {
+  it('includes the fMP4 segment being written, so a window up to now covers the last minute', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'camnet-clip-live-'));
+    try {
+      const live = join(dir, 'live.mp4');
+      // An fMP4 file as the recorder writes it (fragments every second); its creation time is "now".
+      const r = spawnSync(FFMPEG, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=10', '-t', '4', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '10',
+        '-pix_fmt', 'yuv420p', '-movflags', '+frag_keyframe+empty_moov+default_base_moof', '-f', 'mp4', live]);
+      expect(r.status).toBe(0);
+      const born = statSync(live).birthtimeMs;
+      const now = born + 4000;
+      const service = createClipService({
+        index: createSqliteSegmentIndex(new Database(':memory:')), ffmpegPath: FFMPEG, workDir: join(dir, 'work'), clipHoldMs: 60_000, clock: () => now,
+        camera: () => ({ masks: [], resolveSource: async () => ({ kind: 'file', path: live, loop: false }), liveSegmentPath: () => live }),
+      });
+      const clip = await service.cut({ requestId: 'live1', cameraId: 'cam', startMs: born - 60_000, endMs: now, exact: false });
+      expect(clip.startMs).toBe(born);
+      expect(clip.endMs).toBe(now - 1000);
+      expect(duration(clip.path)).toBeGreaterThanOrEqual(2.5);
+      clip.dispose();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

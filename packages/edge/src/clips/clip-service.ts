@@ -1,7 +1,7 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Gap, SegmentIndex } from '../recording/segment-index.ts';
+import type { Gap, Segment, SegmentIndex } from '../recording/segment-index.ts';
 import type { DirectSource } from '../sources/camera-source.ts';
 import { planClip } from './clip-plan.ts';
 import { cutClip, type CutClip } from './ffmpeg-clip-cutter.ts';
@@ -48,6 +48,27 @@ export interface ClipServiceDeps {
 }
 
 /** Cuts clips and takes snapshots on request; privacy masks are always applied. */
+/**
+ * Adds the fMP4 segment still being written when the window reaches past the last closed one, so "the last five
+ * minutes up to now" includes the last minute. It covers from its creation (or the last closed segment's end) to one
+ * fragment ago; ffmpeg reads the complete fragments written so far.
+ */
+function withSegmentBeingRecorded(segments: Segment[], cam: ClipCamera, req: { cameraId: string; endMs: number }, nowMs: number): Segment[] {
+  const path = cam.liveSegmentPath?.();
+  const last = segments[segments.length - 1];
+  if (!path || (last && last.endMs >= req.endMs) || segments.some((s) => s.path === path)) return segments;
+  let bornMs: number;
+  try {
+    bornMs = statSync(path).birthtimeMs;
+  } catch {
+    return segments;
+  }
+  const startMs = last && Math.abs(last.endMs - bornMs) < 5000 ? last.endMs : bornMs;
+  const endMs = nowMs - 1000;
+  if (!(bornMs > 0) || endMs <= startMs) return segments;
+  return [...segments, { id: -1, cameraId: req.cameraId, path, startMs, endMs, bytes: statSync(path).size }];
+}
+
 export function createClipService(d: ClipServiceDeps) {
   const clock = d.clock ?? Date.now;
   mkdirSync(d.workDir, { recursive: true });
@@ -76,7 +97,7 @@ export function createClipService(d: ClipServiceDeps) {
       const cam = cameraOrThrow(req.cameraId);
       if (req.endMs <= req.startMs) throw new DomainError('invalid', 'clip_window_empty', 'clip end must be after its start');
       d.index.putHold({ id: `clip:${req.requestId}`, cameraId: req.cameraId, startMs: req.startMs, endMs: req.endMs, reason: `clip request ${req.requestId}`, untilMs: clock() + d.clipHoldMs });
-      const segments = d.index.segmentsBetween(req.cameraId, req.startMs, req.endMs);
+      const segments = withSegmentBeingRecorded(d.index.segmentsBetween(req.cameraId, req.startMs, req.endMs), cam, req, clock());
       const plan = planClip(segments, req.startMs, req.endMs);
       if (!plan) throw new DomainError('not_found', 'no_recording_in_window', 'no recording covers that window');
       const base = join(d.workDir, `clip-${safe(req.requestId)}`);
