@@ -15,7 +15,8 @@ import { DESKTOP, PHONE, launchBrowser, newPage, screenshot } from './support/br
 import { startCamnet, type RunningCamnet } from './support/camnet-process.ts';
 import { TotpClock } from './support/totp.ts';
 import { AppShell } from './pages/app-shell.ts';
-import { MfaEnrolPage, SetupPage } from './pages/auth-pages.ts';
+import { MfaEnrolPage, SetupPage, SignInPage } from './pages/auth-pages.ts';
+import { MyCamerasPage, UsersPage } from './pages/owner-pages.ts';
 import { MembersPage, SitesPage } from './pages/registry-pages.ts';
 import { CameraDetailPage, EdgeHealthPage, RecordedCameraForm, RetentionPage } from './pages/edge-pages.ts';
 
@@ -24,6 +25,8 @@ const HAVE_VIDEO = existsSync(VIDEO);
 if (!HAVE_VIDEO) console.warn(`edge-pages: ${VIDEO} is absent (../shared/data not mounted): skipping the recorded-camera browser test`);
 
 const ADMIN = { name: 'Eve Edge', email: 'eve@example.org', password: 'segments every sixty seconds' };
+const OWNER = { name: 'Sam Shop', email: 'sam@example.org', password: 'the shop opens at eight' };
+const INVESTIGATOR = { name: 'Ivy Inspector', email: 'ivy@example.org', password: 'case files in the cabinet' };
 const CAMERA = 'Corner shop door (recorded)';
 const BROKEN = 'Back lane (stream missing)';
 const LOCAL_EDGE = 'This machine (local edge)';
@@ -123,7 +126,7 @@ describe.skipIf(!HAVE_VIDEO)('edge pages: health, a camera’s live tile and rec
     // A camera whose stream cannot be opened: the edge reports a gap with its cause; the bar shows it in plain words
     // on focus, and the live tile says there is no picture instead of showing a broken image.
     await shell.go('Cameras');
-    await new RecordedCameraForm(page).add({ site: 'Corner shop', name: BROKEN, streamUrl: 'file:///nonexistent/camera.mp4', sharing: 'Live for the crime centre', headingDeg: 90 });
+    await new RecordedCameraForm(page).add({ site: 'Corner shop', name: BROKEN, streamUrl: 'file:///nonexistent/camera.mp4', sharing: 'Ask me each time', headingDeg: 90 });
     await page.getByRole('link', { name: BROKEN }).click();
     await camera.waitForHeading(BROKEN);
     await camera.showLast('10 minutes');
@@ -147,19 +150,50 @@ describe.skipIf(!HAVE_VIDEO)('edge pages: health, a camera’s live tile and rec
     await check('retention receipts');
     await screenshot(page, 'edge-06-retention-desktop');
 
-    // Phone: the camera page as its owner would read it, and the edges page.
+    // Users: the shop's owner, and an investigator from another member (the admin makes both).
+    await shell.go('Members');
+    await new MembersPage(page).add({ name: 'City Police', kind: 'Agency (police, city)' });
+    await shell.go('Users');
+    const users = new UsersPage(page);
+    await users.add({ ...OWNER, role: 'Owner: their own cameras', member: 'Corner Shop' });
+    await users.add({ ...INVESTIGATOR, role: 'Investigator: search and cases', member: 'City Police' });
+
+    // Phone: the edges page, then the owner finds the camera from "My cameras" and reads its page.
     await page.setViewportSize(PHONE);
     await page.goto('/edges');
     await edges.waitForCamera(LOCAL_EDGE, CAMERA, 'Online');
     await screenshot(page, 'edge-07-edges-phone');
     await check('edges (phone)');
-    await edges.openCamera(LOCAL_EDGE, CAMERA);
+    await shell.signOut();
+    await new SignInPage(page).signIn(OWNER.email, OWNER.password);
+    await new MyCamerasPage(page).waitForCameras(2);
+    await page.getByRole('article', { name: CAMERA }).getByRole('link', { name: 'See its live picture and recording' }).click();
     await camera.waitForHeading(CAMERA);
     await camera.waitForLivePicture(30_000);
-    await screenshot(page, 'edge-08-camera-phone');
+    await screenshot(page, 'edge-08-camera-owner-phone');
+    await check('camera page, owner (phone)');
     await page.getByRole('heading', { name: 'Recording' }).scrollIntoViewIfNeeded();
-    await screenshot(page, 'edge-09-camera-timeline-phone');
-    await check('camera page (phone)');
+    await screenshot(page, 'edge-09-camera-timeline-owner-phone');
+
+    // An investigator opens the camera its owner shares on request: the tile says so in plain words, with the next step.
+    await page.setViewportSize(DESKTOP);
+    await shell.signOut();
+    await new SignInPage(page).signIn(INVESTIGATOR.email, INVESTIGATOR.password);
+    const invEnrol = new MfaEnrolPage(page);
+    await invEnrol.waitForQrCode();
+    const invTotp = new TotpClock(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(await invEnrol.secret()) }));
+    await invEnrol.confirm(await invTotp.freshCode());
+    await invEnrol.finish();
+    await shell.waitForHeading('Camera map');
+    await page.goto('/cameras');
+    await page.getByRole('link', { name: BROKEN }).click();
+    await camera.waitForHeading(BROKEN);
+    const tile = page.locator('figure[aria-label="Live view"]');
+    await tile.getByText('Shared only when the owner agrees').waitFor();
+    await tile.getByRole('link', { name: 'Ask Corner Shop for footage' }).waitFor();
+    await page.getByText(/The owner shares this camera on request/).first().waitFor();
+    await check('camera page, shared on request');
+    await screenshot(page, 'edge-10-shared-on-request-desktop');
 
     expect(pageErrors).toEqual([]);
     expect(a11y, a11y.join('\n')).toEqual([]);

@@ -263,7 +263,7 @@ function ServedCameras({ cameras, loading }: { cameras: Camera[]; loading: boole
   return (
     <div className="edge-cams">
       <p className="edge-cams__count">
-        <strong>{cameras.length}</strong> · {cameras.length - down.length} online{down.length ? <span className="edge-cams__down">, {down.length} not online</span> : null}
+        <strong>{cameras.length}</strong> {cameras.length === 1 ? 'camera' : 'cameras'}: {cameras.length - down.length} online{down.length ? <span className="edge-cams__down">, {down.length} not online</span> : null}
       </p>
       <ul className="edge-cams__list">{shown.map(item)}</ul>
       {sorted.length > shown.length && (
