@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { diurnalFactor, generateNetwork, generateVehicleEvents } from '@camnet/core';
 import type { SyntheticNetwork, VehicleEvent } from '@camnet/core';
@@ -305,7 +306,7 @@ async function runOn(database: HubDatabase, network: SyntheticNetwork, extra: { 
 const network = benchNetwork(N);
 const sqlite = await buildSqlite(network);
 const out: Record<string, unknown> = {
-  events: N, cameras: network.cameras.length, days: DAYS, queriesPerShape: Q, batch: BATCH,
+  events: N, cameras: network.cameras.length, days: DAYS, queriesPerShape: Q, batch: BATCH, cores: cpus().length, loadAverageAtStart: loadavg().map((x) => Math.round(x * 10) / 10),
   sqlite: { ...(await runOn(sqlite.database, network, { dataDir: sqlite.dataDir })), ...(sqlite.buildIngest ? { buildIngestPerSecond: sqlite.buildIngest } : {}) },
 };
 await sqlite.database.close();
@@ -314,5 +315,7 @@ if (process.env.CAMNET_BENCH_PG_URL) {
   out.postgres = await runOn(database, network, {});
   await database.close();
 }
+// The machine is shared: the 1-minute load average says how much of it the figures had.
+out.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 10) / 10);
 if (json) console.log(JSON.stringify(out));
 else console.log(JSON.stringify(out, null, 2));
