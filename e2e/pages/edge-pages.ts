@@ -61,7 +61,7 @@ export class CameraDetailPage {
   }
 
   async showLast(range: '24 hours' | '1 hour' | '10 minutes'): Promise<void> {
-    await this.page.getByRole('radiogroup', { name: 'Show the last' }).getByRole('radio', { name: range }).click();
+    await this.page.getByRole('group', { name: 'Show the last' }).getByRole('button', { name: range }).click();
   }
 
   /** Recorded milliseconds in the timeline's window, as the page computed them. */

@@ -120,7 +120,8 @@ export interface ImportResult {
 
 export interface Edge {
   id: string;
-  siteId: string;
+  /** Null for the local edge of `camnet up`. */
+  siteId: string | null;
   name: string;
   status: 'pending' | 'online' | 'offline';
   version: string | null;

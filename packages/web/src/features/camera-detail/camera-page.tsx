@@ -21,6 +21,14 @@ import { RecordingTimeline } from './recording-timeline.tsx';
 import { ago, staleness, useNow } from './time.ts';
 import './camera-detail.css';
 
+/** Sharing explained to someone who is not the owner (the choices' own details speak to the owner). */
+const VIEWER_DETAIL: Record<string, string> = {
+  live: 'The crime centre may watch its live picture at any time; every look is recorded and its owner can see who looked.',
+  on_request: 'Its owner decides each time someone asks for video from a time and place.',
+  alarm_only: 'Its live picture opens to the crime centre only while an emergency call is open near it.',
+  none: 'Its video stays with its owner.',
+};
+
 /** The hub's rule (core `sharingAllowsVideo`) without an incident: owners and admins always, others when shared live. */
 function videoAllowed(camera: Camera, role: string, memberId: string | null): boolean {
   return role === 'admin' || memberId === camera.memberId || camera.sharingMode === 'live';
@@ -142,7 +150,7 @@ export function CameraPage() {
             <dt>Who may see its video</dt>
             <dd>
               <strong>{sharingLabel(camera.sharingMode)}</strong>
-              {sharing && <span className="muted small cd-block">{sharing.detail}</span>}
+              {sharing && <span className="muted small cd-block">{isOwn ? sharing.detail : VIEWER_DETAIL[camera.sharingMode]}</span>}
               {isOwn && (
                 <Link href="/my-cameras" className="small cd-block">
                   Change this on My cameras

@@ -116,7 +116,9 @@ export function LiveTile({ camera, role, owner, isOwn }: { camera: Camera; role:
     body = <Placeholder title="Paused while this tab is hidden" />;
   } else if (state.kind === 'problem') {
     body = <ProblemView problem={state.problem} camera={camera} owner={owner} role={role} onRetry={retry} />;
-    caption = <span className="cd-live__state cd-live__state--bad">No live picture · tried {ago(now - state.at)}</span>;
+    // A refusal by sharing is the owner's choice, not a fault: no alarm colour for it.
+    caption =
+      state.problem.id === 'sharing_does_not_allow' ? null : <span className="cd-live__state cd-live__state--bad">No live picture · tried {ago(now - state.at)}</span>;
   } else {
     body = <MjpegImage src={recordingsApi.liveUrl(camera.id, { fps: 2, nonce: state.nonce })} alt={`Live picture from ${camera.name}`} onBroken={onStreamError} />;
     const slow = state.delayMs > 5000;

@@ -94,9 +94,9 @@ export function RecordingTimeline({ camera, onPick }: { camera: Camera; onPick?:
     <section className="panel cd-timeline" aria-labelledby="tl-title">
       <div className="cd-timeline__head">
         <h2 id="tl-title">Recording</h2>
-        <div className="cd-seg" role="radiogroup" aria-label="Show the last">
+        <div className="cd-seg" role="group" aria-label="Show the last">
           {RANGES.map((r) => (
-            <button key={r.key} type="button" role="radio" aria-checked={range === r.key} className="cd-seg__item" onClick={() => setRange(r.key)}>
+            <button key={r.key} type="button" aria-pressed={range === r.key} className="cd-seg__item" onClick={() => setRange(r.key)}>
               {r.label}
             </button>
           ))}
