@@ -65,6 +65,8 @@ export interface VehicleEventStore {
   count(query: VehicleEventQuery, cap: number): Promise<{ count: number; capped: boolean }>;
   facets(query: VehicleEventQuery): Promise<VehicleEventFacets>;
   findById(id: number): Promise<StoredVehicleEvent | null>;
+  /** Retention: removes every event that started before `ms` (PostgreSQL drops whole day partitions); returns how many went. */
+  deleteBefore(ms: number): Promise<number>;
   /** The stored thumbnail (base64 JPEG) of an event, if the edge sent one. */
   thumbnail(id: number): Promise<string | null>;
 }

@@ -14,7 +14,7 @@ function recordingStore() {
   const fail = () => { throw new Error('unexpected store call'); };
   const store: VehicleEventStore = {
     async ingest(edgeId, events, receivedMs) { calls.push({ edgeId, events, receivedMs }); return { accepted: events.length, duplicates: 0 }; },
-    search: fail, count: fail, facets: fail, findById: fail, thumbnail: fail,
+    search: fail, count: fail, facets: fail, findById: fail, thumbnail: fail, deleteBefore: fail,
   };
   return { store, calls };
 }

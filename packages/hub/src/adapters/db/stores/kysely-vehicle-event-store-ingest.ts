@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { VehicleEvent } from '@camnet/core';
 import { plateKey } from '@camnet/core';
-import type { IngestResult } from '../../../features/vehicle-events/vehicle-event.store.ts';
 import type { DialectName } from '../database.ts';
 import { EVENT_COLUMNS, ID_SLOTS, colourCode, idAt, nextSlotId, preferredSlot, sourceCode, typeCode } from './kysely-vehicle-event-store-codes.ts';
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
@@ -115,7 +114,27 @@ export async function ensureDayPartitions(trx: Kysely<unknown>, events: VehicleE
   return days;
 }
 
-/** Totals for the service: accepted and duplicate counts. */
-export function ingestResult(stored: number, duplicates: number): IngestResult {
-  return { accepted: stored, duplicates };
+/** Retention. PostgreSQL: day partitions wholly before the cut are dropped (no row-by-row delete); the rest deletes rows. */
+export async function deleteBefore(db: Kysely<unknown>, dialect: DialectName, ms: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let dropped = 0;
+    if (dialect === 'postgres') {
+      const cut = Math.floor(ms / DAY_MS);
+      const parts = await new SqlText('postgres').add(`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+        where p.relname = 'vehicle_events' and p.relnamespace = current_schema()::regnamespace`).run<{ name: string }>(trx);
+      for (const { name } of parts) {
+        const day = Date.parse(`${name.slice(-8, -4)}-${name.slice(-4, -2)}-${name.slice(-2)}T00:00:00Z`) / DAY_MS;
+        if (!(day < cut)) continue;
+        dropped += Number((await new SqlText('postgres').add(`select count(*) as n from ${name}`).run<{ n: number }>(trx))[0]!.n);
+        await new SqlText('postgres').add(`drop table ${name}, vehicle_event_plates_d${name.slice(-8)}`).run(trx);
+      }
+    }
+    const bound = idAt(ms);
+    for (const table of ['vehicle_event_plates', 'vehicle_event_media']) {
+      const q = new SqlText(dialect);
+      await q.add(`delete from ${table} where id < ${q.p(bound)}`).run(trx);
+    }
+    const q = new SqlText(dialect);
+    return dropped + (await q.add(`delete from vehicle_events where id < ${q.p(bound)}`).affected(trx));
+  });
 }

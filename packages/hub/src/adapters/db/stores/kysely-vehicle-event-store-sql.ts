@@ -37,6 +37,11 @@ export class SqlText {
     return this;
   }
 
+  /** Runs a write and returns how many rows it changed. */
+  async affected(db: QueryRunner): Promise<number> {
+    return Number((await db.executeQuery(CompiledQuery.raw(this.text, this.params))).numAffectedRows ?? 0);
+  }
+
   async run<R>(db: QueryRunner): Promise<R[]> {
     return (await db.executeQuery<R>(CompiledQuery.raw(this.text, this.params))).rows;
   }

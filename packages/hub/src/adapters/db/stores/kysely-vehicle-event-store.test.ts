@@ -91,6 +91,17 @@ describeEachDatabase('vehicle event store contract', (use) => {
     expect((await s.search({ ...narrow, plate: planPlateQuery('*21', { scope: narrow }) }, page)).hits).toHaveLength(5);
   });
 
+  it('retention removes whole days before the cut and keeps the rest', async () => {
+    const s = store();
+    await s.ingest('edge-r', [make({ localId: 'old', at: T0 - 40 * 24 * H, plate: plate('OLD1234') }), make({ localId: 'new', at: T0 - 10 * 24 * H })], T0);
+    expect(await s.deleteBefore(T0 - 30 * 24 * H)).toBe(1);
+    const left = await s.search({ fromMs: T0 - 50 * 24 * H, toMs: T0 - 5 * 24 * H }, page);
+    expect(left.hits.map((h) => h.event.localId)).toEqual(['new']);
+    const scope = { fromMs: T0 - 50 * 24 * H, toMs: T0 };
+    expect((await s.search({ ...scope, plate: planPlateQuery('OLD1234', { scope }) }, page)).hits).toEqual([]);
+    expect(await s.ingest('edge-r', [make({ localId: 'late', at: T0 - 40 * 24 * H })], T0)).toEqual({ accepted: 1, duplicates: 0 });
+  });
+
   it('refuses a short plate pattern without a narrow time or place', () => {
     expect(() => planPlateQuery('K*1', { scope: { fromMs: T0, toMs: T0 + 7 * 24 * H } })).toThrow(expect.objectContaining({ id: 'plate_pattern_too_broad' }));
   });

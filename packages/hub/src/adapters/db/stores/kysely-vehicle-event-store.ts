@@ -3,7 +3,7 @@ import type { VehicleEventStore } from '../../../features/vehicle-events/vehicle
 import type { HubDatabase } from '../database.ts';
 import type { VehicleEventRow } from '../schema.ts';
 import { EVENT_COLUMNS, toStoredEvent } from './kysely-vehicle-event-store-codes.ts';
-import { ensureDayPartitions, insertEvents, insertSideRows, pendingRows } from './kysely-vehicle-event-store-ingest.ts';
+import { deleteBefore, ensureDayPartitions, insertEvents, insertSideRows, pendingRows } from './kysely-vehicle-event-store-ingest.ts';
 import { countEvents, facetEvents, searchEvents } from './kysely-vehicle-event-store-search.ts';
 import type { RefKeys } from './kysely-vehicle-event-store-search.ts';
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
@@ -82,6 +82,12 @@ export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatab
     search: (query, page) => searchEvents(ctx, query, page),
     count: (query, cap) => countEvents(ctx, query, cap),
     facets: (query) => facetEvents(ctx, query),
+    async deleteBefore(ms) {
+      const n = await deleteBefore(db, dialect, ms);
+      // Dropped day partitions are created again on demand if a late event for that day arrives.
+      partitions.clear();
+      return n;
+    },
     async findById(id) {
       const q = new SqlText(dialect);
       q.add(`select ${EVENT_COLUMNS.join(', ')}, (select count(*) from vehicle_event_media m where m.id = e.id and m.thumbnail is not null) as thumbs from vehicle_events e where id = ${q.p(id)}`);
