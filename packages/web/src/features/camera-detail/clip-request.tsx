@@ -14,7 +14,7 @@ import { causeInWords } from './timeline-model.ts';
 
 const LENGTHS = [10, 20, 30, 60, 120, 300, 600, 1800];
 const POLL_MS = 1000;
-/** The edge files its recording in segments (a minute by default); recent footage is cut once its segment is closed. */
+/** How long after a window's end "nothing recorded there" may just mean "not on the edge's disk yet" (ask again). */
 const STILL_WRITING_MS = 150_000;
 const RETRY_MS = 15_000;
 
@@ -209,7 +209,7 @@ function ClipCard({ tracked, onUpdate }: { tracked: Tracked; onUpdate: (t: Track
       )}
       {tracked.retryAt !== null && (
         <p className="banner" role="status">
-          The edge is still writing this part of the recording (it files video a minute at a time). Asking again at {clock(tracked.retryAt)}
+          The edge has not written this part of the recording to disk yet. Asking again at {clock(tracked.retryAt)}
           {tracked.attempts > 1 ? ` (attempt ${tracked.attempts + 1})` : ''}.
         </p>
       )}
