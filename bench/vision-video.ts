@@ -11,13 +11,13 @@ const START = new Date(0);
 const secs = (iso: string) => (Date.parse(iso) - START.getTime()) / 1000;
 
 /** Runs one file through a fresh pipeline; returns its events, stats and wall time. */
-export async function runVideo(file: string, fps: number, detector: ObjectDetector, plates: PlateReader | null, cameraId = 'bench', detectEvery = 1) {
+export async function runVideo(file: string, fps: number, detector: ObjectDetector, plates: PlateReader | null, cameraId = 'bench', detectEvery = 1, live = false) {
   const sink = new RecordingEventSink();
-  const p = createVehiclePipeline({ detector, plates, sink }, { cameraId, streamStart: START, detectEvery });
+  const p = createVehiclePipeline({ detector, plates, sink }, { cameraId, streamStart: START, detectEvery, live });
   const t0 = performance.now();
   let decodeWaitMs = 0;
   let t = performance.now();
-  for await (const frame of readFrames({ input: file, fps })) {
+  for await (const frame of readFrames({ input: file, fps, realtime: live })) {
     decodeWaitMs += performance.now() - t;
     await p.process(frame);
     t = performance.now();
@@ -59,22 +59,23 @@ export async function benchPlateReel(video: string, csv: string, durationS: numb
 }
 
 /** Traffic-street on `cameras` concurrent pipelines sharing one detector pool: counts, fps and per-stage ms. */
-export async function benchTraffic(video: string, durationS: number, cameras: number, fps: number, detector: ObjectDetector, plates: PlateReader | null, detectEvery = 1) {
+export async function benchTraffic(video: string, durationS: number, cameras: number, fps: number, detector: ObjectDetector, plates: PlateReader | null, detectEvery = 1, live = false) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const runs = await Promise.all(Array.from({ length: cameras }, (_, i) => runVideo(video, fps, detector, plates, `street-${i + 1}`, detectEvery)));
+  const runs = await Promise.all(Array.from({ length: cameras }, (_, i) => runVideo(video, fps, detector, plates, `street-${i + 1}`, detectEvery, live)));
   const wallS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const frames = runs.reduce((n, r) => n + r.stats.frames, 0);
   const latencies = runs.flatMap((r) => r.stats.latencyMs).sort((a, b) => a - b);
   return {
-    cameras, fps, detectEvery, videoS: durationS, wallS: Math.round(wallS * 10) / 10,
+    cameras, fps, detectEvery, live, videoS: durationS, wallS: Math.round(wallS * 10) / 10,
     realTimeFactor: Math.round((durationS / wallS) * 100) / 100,
     keepsUp: wallS <= durationS,
     pipelineFps: Math.round((frames / wallS) * 10) / 10,
     vehiclesCounted: runs.map((r) => r.events.length),
     types: countBy(runs[0]!.events, (e) => e.type),
     detectorRuns: runs.map((r) => r.stats.detectorRuns),
+    skippedBusy: runs.map((r) => r.stats.skippedBusy),
     eventLatencyMs: { p50: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0), max: Math.round(latencies.at(-1) ?? 0) },
     mainThreadCpuS: Math.round((cpu.user + cpu.system) / 1e5) / 10,
     stageMsPerFrame: perFrame(runs.map((r) => r.stats)),

@@ -40,6 +40,39 @@ describe('vehicle pipeline', () => {
     expect(p.stats.latencyMs).toHaveLength(1);
   });
 
+  it('in live mode never waits for the detector: frames that arrive while it is busy are skipped, events still come', async () => {
+    let release: () => void = () => {};
+    let calls = 0;
+    const detector = {
+      async detect(f: { data: Uint8Array }): Promise<Detection[]> {
+        calls++;
+        if (calls === 2) await new Promise<void>((r) => { release = r; });
+        let x0 = -1;
+        for (let x = 0; x < W && x0 < 0; x++) if (f.data[(100 * W + x) * 3] === 230) x0 = x;
+        return x0 >= 0 ? [{ box: [x0, 80, 60, 40], cls: 'car', score: 0.7 }] : [];
+      },
+      async close() {},
+    };
+    const sink = new RecordingEventSink();
+    const p = createVehiclePipeline({ detector, plates: null, sink }, { cameraId: 'cam', live: true, maxGapSeconds: 0.5 });
+    const xs = [null, 20, 40, 60, 80, 100, 120, 140, 160];
+    const tick = () => new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 5; i++) {
+      await p.process(frame(i, xs[i]!)); // resolves at once, even while the detector is blocked
+      await tick();
+    }
+    expect(calls).toBe(2);
+    expect(p.stats.skippedBusy).toBe(2);
+    release();
+    await tick();
+    for (let i = 5; i < xs.length; i++) {
+      await p.process(frame(i, xs[i]!));
+      await tick();
+    }
+    await p.finish();
+    expect(sink.events).toHaveLength(1);
+  });
+
   it('does not run the detector on frames without motion', async () => {
     const detector = new ScriptedObjectDetector(() => []);
     const p = createVehiclePipeline({ detector, plates: null, sink: new RecordingEventSink() }, { cameraId: 'cam' });

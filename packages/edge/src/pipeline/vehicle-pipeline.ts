@@ -32,6 +32,8 @@ export interface VehiclePipelineOptions {
   /** Vehicles narrower than this (frame pixels) are not plate-read. */
   minPlateVehicleWidth?: number;
   thumbnails?: boolean;
+  /** Live stream: never wait for analysis; a frame that arrives while the previous one is analysed is skipped. */
+  live?: boolean;
   maxGapSeconds?: number;
 }
 
@@ -39,6 +41,8 @@ export interface VehiclePipelineOptions {
 export interface PipelineStats {
   frames: number;
   detectorRuns: number;
+  /** Live mode: frames skipped because the previous frame was still being analysed. */
+  skippedBusy: number;
   personDetections: number;
   events: number;
   ms: { motion: number; detect: number; track: number; describe: number; plates: number; events: number };
@@ -60,7 +64,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
   // A track survives two missed detector runs, whatever the detector rate.
   const tracker = new IouTracker({ maxGapSeconds: (o.maxGapSeconds ?? 0.8) * (o.detectEvery ?? 1), minHits: 3 });
   const state = new Map<number, TrackState>();
-  const stats: PipelineStats = { frames: 0, detectorRuns: 0, personDetections: 0, events: 0, ms: { motion: 0, detect: 0, track: 0, describe: 0, plates: 0, events: 0 }, latencyMs: [] };
+  const stats: PipelineStats = { frames: 0, detectorRuns: 0, skippedBusy: 0, personDetections: 0, events: 0, ms: { motion: 0, detect: 0, track: 0, describe: 0, plates: 0, events: 0 }, latencyMs: [] };
   const streamStart = o.streamStart ?? new Date();
   let sinceDetect = 0;
   const timed = async <T>(stage: keyof PipelineStats['ms'], f: () => Promise<T> | T): Promise<T> => {
@@ -117,26 +121,49 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     }
   }
 
+  let inFlight: Promise<void> | null = null;
+  let failure: unknown = null;
+
+  async function analyse(frame: Frame, detect: boolean): Promise<void> {
+    let dets: Awaited<ReturnType<ObjectDetector['detect']>> = [];
+    if (detect) {
+      stats.detectorRuns++;
+      dets = await timed('detect', () => deps.detector.detect(frame.image));
+    }
+    stats.personDetections += dets.filter((d) => d.cls === 'person').length;
+    const { active, ended, dropped } = await timed('track', () => tracker.update(frame.t, dets.filter((d) => isVehicle(d.cls))));
+    for (const tr of active) if (tr.lastT === frame.t) await observe(tr, frame);
+    await settle(ended, dropped);
+  }
+
   return {
     stats,
-    /** Processes one frame; the frame's buffer may be reused by the caller once this resolves. */
+    /**
+     * Processes one frame; the frame's buffer may be reused by the caller once this resolves. In `live` mode it
+     * resolves at once: the frame is analysed in the background unless the previous one still is (then it is
+     * skipped), so a live stream is never held up and nothing queues.
+     */
     async process(frame: Frame): Promise<void> {
+      if (failure) throw failure;
       stats.frames++;
       const m = await timed('motion', () => motion.update(frame.image));
-      let dets: Awaited<ReturnType<ObjectDetector['detect']>> = [];
-      if (m.changed < (o.motionMinChanged ?? 0.002)) sinceDetect = 0;
+      const moving = m.changed >= (o.motionMinChanged ?? 0.002);
+      if (!moving) sinceDetect = 0;
       else if (sinceDetect++ % (o.detectEvery ?? 1) !== 0) return;
-      else {
-        stats.detectorRuns++;
-        dets = await timed('detect', () => deps.detector.detect(frame.image));
+      if (!o.live) return analyse(frame, moving);
+      if (inFlight) {
+        stats.skippedBusy++;
+        return;
       }
-      stats.personDetections += dets.filter((d) => d.cls === 'person').length;
-      const { active, ended, dropped } = await timed('track', () => tracker.update(frame.t, dets.filter((d) => isVehicle(d.cls))));
-      for (const tr of active) if (tr.lastT === frame.t) await observe(tr, frame);
-      await settle(ended, dropped);
+      const copy: Frame = { ...frame, image: { ...frame.image, data: frame.image.data.slice() } };
+      inFlight = analyse(copy, moving)
+        .catch((err: unknown) => { failure = err; })
+        .finally(() => { inFlight = null; });
     },
     /** Ends all open tracks (end of file or shutdown) and emits their events. */
     async finish(): Promise<void> {
+      await inFlight;
+      if (failure) throw failure;
       const { ended, dropped } = tracker.flush();
       await settle(ended, dropped);
     },

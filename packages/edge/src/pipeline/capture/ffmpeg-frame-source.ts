@@ -20,6 +20,8 @@ export interface FfmpegSourceOptions {
   ffprobePath?: string;
   /** Loop a file forever (a file "camera"). */
   loop?: boolean;
+  /** Read a file at its own frame rate, as a live camera delivers it (ffmpeg `-re`). */
+  realtime?: boolean;
 }
 
 /** The ffmpeg arguments that decode `input` to rgb24 at `fps` on one thread. */
@@ -27,6 +29,7 @@ export function ffmpegRawArgs(o: FfmpegSourceOptions, width: number, height: num
   return [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-threads', '1',
     ...(o.loop ? ['-stream_loop', '-1'] : []),
+    ...(o.realtime ? ['-re'] : []),
     '-i', o.input,
     '-vf', `fps=${o.fps},scale=${width}:${height}`,
     '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
