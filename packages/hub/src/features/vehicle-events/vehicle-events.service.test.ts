@@ -33,4 +33,13 @@ describe('vehicle events service', () => {
     await expect(service.ingestBatch('edge-1', [event(), { ...event(), type: 'spaceship' }])).rejects.toMatchObject({ id: 'vehicle_event_invalid' });
     expect(calls).toHaveLength(0);
   });
+
+  it('takes the vehicle events out of an outbox batch and hands the other kinds back', async () => {
+    const { store, calls } = recordingStore();
+    const service = createVehicleEventsService({ store, clock: () => new Date() });
+    const gap = { key: 'recording.gap:c1:1', kind: 'recording.gap', payload: {} };
+    const r = await service.ingestOutbox('edge-1', [{ key: 'vehicle_event:c1:l1', kind: 'vehicle_event', payload: event() }, gap]);
+    expect(r).toEqual({ accepted: 1, duplicates: 0, others: [gap] });
+    expect(calls[0]!.events.map((e) => e.localId)).toEqual(['l1']);
+  });
 });
