@@ -160,7 +160,7 @@ export async function createHubApp(deps: HubAppDeps): Promise<FastifyInstance & 
   registerSiteRoutes(app, { sites: s.sites });
   registerCameraRoutes(app, { cameras: s.cameras });
   registerSearchRoutes(app, { search: s.search });
-  registerEdgeRoutes(app, { edges: s.edges });
+  registerEdgeRoutes(app, { edges: s.edges, cameras: s.cameras });
   registerEdgeLinkRoutes(app, { edges: s.edges, cameras: s.cameras, bus: deps.bus, ...deps.edgeLink });
   registerClipRoutes(app, { clips: s.clips });
   registerRecordingRoutes(app, { recordings: deps.recordings, cameras: s.cameras });

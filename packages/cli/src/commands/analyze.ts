@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import {
   analyzeStillImage, createCenterNetDetector, createVehiclePipeline, PaddleOnnxPlateReader, readFrames, readRgbImage,
   type EventSink, type ObjectDetector, type PlateReader, type StillVehicle,
-} from '../../../edge/src/pipeline/index.ts';
+} from '@camnet/edge/pipeline';
 
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png', '.webp', '.bmp', '.tif', '.tiff']);
 const VIDEO_EXT = new Set(['.mp4', '.mkv', '.mov', '.avi', '.webm', '.ts', '.m4v']);

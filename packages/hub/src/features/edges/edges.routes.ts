@@ -3,14 +3,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { presentEdge } from './edges.service.ts';
 import type { EdgesService } from './edges.service.ts';
+import type { CamerasService } from '../cameras/cameras.service.ts';
 
 /** Edge registry and enrolment. (The edge's WebSocket lives in edge-link.routes.ts.) */
-export function registerEdgeRoutes(root: FastifyInstance, { edges }: { edges: EdgesService }): void {
+export function registerEdgeRoutes(root: FastifyInstance, { edges, cameras }: { edges: EdgesService; cameras: CamerasService }): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['edges'];
 
-  app.get('/api/v1/edges', { schema: { tags, summary: 'List edges with health' }, config: { access: { roles: ['admin', 'operator', 'owner', 'installer', 'auditor'] } } },
-    async (req) => ({ items: (await edges.list(req.principal!)).map(presentEdge), nextCursor: null }));
+  app.get('/api/v1/edges', {
+    schema: { tags, summary: 'List edges with health and the cameras each records' },
+    config: { access: { roles: ['admin', 'operator', 'investigator', 'owner', 'installer', 'auditor'] } },
+  }, async (req) => {
+    const list = await edges.list(req.principal!);
+    const withEdges = await edges.sitesWithEdges();
+    const items = await Promise.all(list.map(async (e) => ({ ...presentEdge(e), cameras: (await cameras.servedBy(e, withEdges)).map((c) => c.id) })));
+    return { items, nextCursor: null };
+  });
 
   app.post('/api/v1/edges', {
     schema: { tags, summary: 'Register an edge; returns a one-time enrolment token', body: z.object({ siteId: z.string().min(1), name: z.string().trim().min(1).max(120) }) },

@@ -110,7 +110,8 @@ export function createEdgesService({ edges, sites, bus, clock }: EdgesServiceDep
     async heartbeat(edgeId: string, h: { version?: string; diskUsedBytes?: number; clockOffsetMs?: number }): Promise<void> {
       const before = await edges.findById(edgeId);
       await edges.update(edgeId, { status: 'online', lastSeenAt: clock().toISOString(), ...h });
-      if (before && before.status !== 'online') await bus.publish('edge.changed', { edgeId, siteId: before.siteId });
+      // Every heartbeat is news to a dashboard (last seen, disk, clock offset), not only online/offline.
+      if (before) await bus.publish('edge.changed', { edgeId, siteId: before.siteId });
     },
 
     async disconnected(edgeId: string): Promise<void> {
