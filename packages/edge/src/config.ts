@@ -16,6 +16,14 @@ export const edgeCameraSchema = z.object({
 });
 export type EdgeCamera = z.infer<typeof edgeCameraSchema>;
 
+/** Which object detector the vision pipeline runs: CenterNet ships in npm; an ONNX YOLO model is brought by the user. */
+export const detectorConfigSchema = z.object({
+  kind: z.enum(['centernet', 'onnx-yolo']).default('centernet').describe('centernet (default, ships in npm) or onnx-yolo (YOLOv5/v8-family ONNX file)'),
+  modelPath: z.string().min(1).nullable().default(null).describe('onnx-yolo: path of the .onnx model'),
+  inputSize: z.number().int().min(32).max(2048).default(640).describe('onnx-yolo: square input side the model was exported with'),
+  workers: z.number().int().min(1).max(8).default(2).describe('Detector workers (or ONNX sessions) shared by all cameras, one core each'),
+}).refine((d) => d.kind !== 'onnx-yolo' || d.modelPath !== null, { message: 'onnx-yolo needs modelPath', path: ['modelPath'] });
+
 /** The edge process's whole configuration: every field has a default, bounds and a description. */
 export const edgeConfigSchema = z.object({
   dataDir: z.string().min(1).default('./camnet-edge-data').describe('Where the edge keeps its database, credential and recordings'),
@@ -35,6 +43,7 @@ export const edgeConfigSchema = z.object({
   clipHoldHours: z.number().min(0).max(24 * 365).default(24).describe('A requested clip window is held from retention this long'),
   cameras: z.array(edgeCameraSchema).max(64).default([]).describe('Cameras recorded by this edge'),
   cameraAi: cameraAiConfigSchema.default({ push: null, onvif: [] }).describe('Events from cameras with built-in AI: HTTP push endpoint, ONVIF analytics (docs/camera-ai.md); off by default'),
+  detector: detectorConfigSchema.default({ kind: 'centernet', modelPath: null, inputSize: 640, workers: 2 }).describe('Object detector of the vision pipeline'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Log level'),
 });
 /** Parsed edge configuration (defaults applied). */

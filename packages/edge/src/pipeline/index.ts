@@ -4,6 +4,8 @@ export { readRgbImage, encodeJpeg } from './capture/image-file.ts';
 export { readFrames, probeVideoSize, type Frame } from './capture/ffmpeg-frame-source.ts';
 export type { ObjectDetector, Detection, DetectedClass } from './detection/object-detector.ts';
 export { createCenterNetDetector } from './detection/centernet-tfjs-detector.ts';
+export { createOnnxYoloDetector, type OnnxYoloDetectorOptions } from './detection/onnx-yolo-detector.ts';
+export { createDetector, type DetectorChoice } from './detection/create-detector.ts';
 export type { PlateReader, PlateReading } from './plates/plate-reader.ts';
 export { PaddleOnnxPlateReader } from './plates/paddle-onnx-plate-reader.ts';
 export { analyzeStillImage, type StillVehicle } from './still-image-analysis.ts';
