@@ -46,7 +46,8 @@ export async function startCamnet(opts: { env?: Record<string, string>; timeoutM
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--data-dir', dataDir, '--port', String(port)], {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_ENV: 'test', ...opts.env },
+    // Vision is off unless a test asks for it: it loads the models and takes a core per camera.
+    env: { ...process.env, NODE_ENV: 'test', CAMNET_EDGE_VISION: 'off', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

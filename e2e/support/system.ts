@@ -15,7 +15,8 @@ export interface Proc {
 }
 
 export function spawnCamnet(args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Vision is off unless a test asks for it: it loads the models and takes a core per camera.
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CAMNET_EDGE_VISION: 'off', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

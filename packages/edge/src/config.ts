@@ -44,6 +44,12 @@ export const edgeConfigSchema = z.object({
   cameras: z.array(edgeCameraSchema).max(64).default([]).describe('Cameras recorded by this edge'),
   cameraAi: cameraAiConfigSchema.default({ push: null, onvif: [] }).describe('Events from cameras with built-in AI: HTTP push endpoint, ONVIF analytics (docs/camera-ai.md); off by default'),
   detector: detectorConfigSchema.default({ kind: 'centernet', modelPath: null, inputSize: 640, workers: 2 }).describe('Object detector of the vision pipeline'),
+  vision: z.object({
+    enabled: z.boolean().default(true).describe('Describe passing vehicles (type, colour, plate) on every camera with continuous video'),
+    fps: z.number().min(0.5).max(15).default(4).describe('Frames per second decoded for the vision pipeline (recording is separate and keeps every frame)'),
+    width: z.number().int().min(320).max(1920).default(960).describe('Frames are scaled to at most this width before analysis'),
+    plates: z.boolean().default(true).describe('Read licence plates (PaddleOCR ONNX)'),
+  }).prefault({}).describe('The vehicle pipeline (DESIGN.md §5); no face recognition anywhere'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Log level'),
 });
 /** Parsed edge configuration (defaults applied). */
@@ -66,6 +72,8 @@ const NUMERIC = new Set<keyof EdgeConfig>(['diskBudgetGiB', 'segmentSeconds']);
 export function loadEdgeConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; overrides?: EdgeConfigInput } = {}): EdgeConfig {
   const fromFile = opts.file ? (JSON.parse(readFileSync(opts.file, 'utf8')) as EdgeConfigInput) : {};
   const fromEnv: Record<string, unknown> = {};
+  // CAMNET_EDGE_VISION=off turns the vehicle pipeline off (recording and everything else stay on).
+  if (opts.env?.CAMNET_EDGE_VISION) fromEnv.vision = { enabled: !/^(0|off|false|no)$/i.test(opts.env.CAMNET_EDGE_VISION) };
   for (const [name, key] of Object.entries(ENV)) {
     const value = opts.env?.[name];
     if (value !== undefined && value !== '') fromEnv[key] = NUMERIC.has(key) ? Number(value) : value;

@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import { startCameraAi } from './camera-ai/start-camera-ai.ts';
 import { createClipService, type ClipService } from './clips/clip-service.ts';
 import { diskBudgetBytes, edgeConfigSchema, type EdgeCamera, type EdgeConfig, type EdgeConfigInput } from './config.ts';
+import { createVisionRunner } from './vision-runner.ts';
 import { createOutboxEventSink } from './outbox/outbox-event-sink.ts';
 import type { Outbox } from './outbox/outbox.ts';
 import { createSqliteOutbox } from './outbox/sqlite-outbox.ts';
@@ -35,6 +36,8 @@ export interface RunningEdge {
   publish(kind: string, payload: unknown, idempotencyKey: string): { seq: number; duplicate: boolean };
   /** The vision pipeline's EventSink: vehicle events into the outbox. */
   eventSink: ReturnType<typeof createOutboxEventSink>;
+  /** Each camera's vision pipeline figures (frames, detector runs, events, ms per stage), null until it runs. */
+  visionStats(): Record<string, unknown>;
   /** Base URL of the camera-AI push endpoint (docs/camera-ai.md), null when it is off. */
   cameraAiPushUrl: string | null;
   outbox: Outbox;
@@ -111,7 +114,12 @@ export async function startEdge(input: EdgeConfigInput, opts: StartEdgeOptions =
   });
   const health = (): EdgeHealthSnapshot => ({ cameras: healthOf(cameras, pool), diskUsedBytes: index.totalBytes(), diskBudgetBytes: diskBudgetBytes(config) });
   const sweep = () => runSweep(config, cameras, index, outbox, publish, log);
-  const applyCameras = () => pool.apply(cameras.list().map((c) => ({ ...c, burnMasks: c.maskMode === 'burn' ? c.privacyMasks : [] })));
+  const eventSink = createOutboxEventSink(outbox, () => uplink?.notify());
+  const vision = createVisionRunner(config, eventSink, ffmpegPath, log);
+  const applyCameras = async () => {
+    await pool.apply(cameras.list().map((c) => ({ ...c, burnMasks: c.maskMode === 'burn' ? c.privacyMasks : [] })));
+    void vision.apply(cameras.list());
+  };
   await applyCameras();
   const sweeper = setInterval(sweep, config.retentionSweepSeconds * 1000);
   const hubUrl = config.hubUrl ?? credential?.hubUrl ?? null;
@@ -131,12 +139,14 @@ export async function startEdge(input: EdgeConfigInput, opts: StartEdgeOptions =
   log.info({ cameras: cameras.list().length, edgeId: credential?.edgeId ?? null, uplink: uplink !== null }, 'edge started');
   return {
     config, edgeId: credential?.edgeId ?? null, publish, outbox, index, clips, health, cameras: cameras.list,
-    eventSink: createOutboxEventSink(outbox, () => uplink?.notify()),
+    eventSink,
+    visionStats: vision.stats,
     cameraAiPushUrl: cameraAi.pushUrl,
     uplinkStatus: () => uplink?.status() ?? null,
     sweepRetention: sweep,
     async stop() {
       clearInterval(sweeper);
+      await vision.stop();
       await cameraAi.stop();
       await uplink?.stop();
       await pool.stopAll();

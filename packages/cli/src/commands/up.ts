@@ -25,10 +25,11 @@ function configFrom(opts: UpOptions) {
 
 /** The local edge of `camnet up`: records the cameras added in the dashboard whose site has no edge of its own. */
 async function startEmbeddedEdge(running: RunningHub, config: HubConfig) {
-  const { loadCredential, startEdge } = await import('@camnet/edge');
+  const { loadCredential, loadEdgeConfig, startEdge } = await import('@camnet/edge');
   const dataDir = join(config.dataDir, 'edge');
   const { enrolmentToken } = await running.hub.services.edges.ensureEmbedded({ issueToken: loadCredential(dataDir) === null });
-  return startEdge({ dataDir, hubUrl: running.url, enrolToken: enrolmentToken, logLevel: config.logLevel === 'fatal' ? 'error' : config.logLevel });
+  const logLevel = config.logLevel === 'fatal' ? 'error' : config.logLevel;
+  return startEdge(loadEdgeConfig({ env: process.env, overrides: { dataDir, hubUrl: running.url, enrolToken: enrolmentToken, logLevel } }));
 }
 
 async function runHub(opts: UpOptions, mode: 'up' | 'hub'): Promise<void> {

@@ -22,15 +22,17 @@ export interface FfmpegSourceOptions {
   loop?: boolean;
   /** Read a file at its own frame rate, as a live camera delivers it (ffmpeg `-re`). */
   realtime?: boolean;
+  /** ffmpeg input arguments ending in `-i …` (a camera: RTSP transport, timeouts); replaces `input`, `loop`, `realtime`. */
+  inputArgs?: string[];
+  /** The source's size when known (skips probing, e.g. for a live stream probed once). */
+  size?: { width: number; height: number };
 }
 
 /** The ffmpeg arguments that decode `input` to rgb24 at `fps` on one thread. */
 export function ffmpegRawArgs(o: FfmpegSourceOptions, width: number, height: number): string[] {
   return [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-threads', '1',
-    ...(o.loop ? ['-stream_loop', '-1'] : []),
-    ...(o.realtime ? ['-re'] : []),
-    '-i', o.input,
+    ...(o.inputArgs ?? [...(o.loop ? ['-stream_loop', '-1'] : []), ...(o.realtime ? ['-re'] : []), '-i', o.input]),
     '-vf', `fps=${o.fps},scale=${width}:${height}`,
     '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
   ];
@@ -47,7 +49,7 @@ export async function probeVideoSize(input: string, ffprobePath = '/usr/bin/ffpr
 
 /** Decodes frames with ffmpeg into one preallocated buffer; stdout is only read as fast as frames are consumed. */
 export async function* readFrames(o: FfmpegSourceOptions): AsyncGenerator<Frame> {
-  const src = await probeVideoSize(o.input, o.ffprobePath);
+  const src = o.size ?? (await probeVideoSize(o.input, o.ffprobePath));
   const width = o.width ? o.width - (o.width % 2) : src.width;
   const height = o.width ? Math.round((src.height * width) / src.width / 2) * 2 : src.height;
   const proc = spawn(o.ffmpegPath ?? '/usr/bin/ffmpeg', ffmpegRawArgs(o, width, height), { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,0 +1,59 @@
+import type { Logger } from 'pino';
+import type { EdgeCamera, EdgeConfig } from './config.ts';
+import type { CameraVision } from './pipeline/camera-runner.ts';
+import type { EventSink } from './pipeline/events/event-sink.ts';
+import { resolveSource } from './sources/resolve-source.ts';
+
+/**
+ * Keeps one vision pipeline per camera with continuous video, in step with the camera list. The models load on
+ * the first camera (seconds, a few hundred MB) and are shared by all; the pipeline modules load only then, so an
+ * edge with vision off never loads TF.js or ONNX.
+ */
+export function createVisionRunner(config: EdgeConfig, sink: EventSink, ffmpegPath: string, log: Logger) {
+  const running = new Map<string, { camera: EdgeCamera; vision: CameraVision }>();
+  let models: Promise<{ start: typeof import('./pipeline/camera-runner.ts').startCameraVision; detector: import('./pipeline/detection/object-detector.ts').ObjectDetector; plates: import('./pipeline/plates/plate-reader.ts').PlateReader | null }> | null = null;
+  const load = () => (models ??= (async () => {
+    const [{ startCameraVision }, { createDetector }, { PaddleOnnxPlateReader }] = await Promise.all([
+      import('./pipeline/camera-runner.ts'), import('./pipeline/detection/create-detector.ts'), import('./pipeline/plates/paddle-onnx-plate-reader.ts'),
+    ]);
+    const detector = await createDetector(config.detector);
+    const plates = config.vision.plates ? await PaddleOnnxPlateReader.load() : null;
+    log.info({ detector: config.detector.kind, plates: !!plates }, 'vision models loaded');
+    return { start: startCameraVision, detector, plates };
+  })());
+
+  async function startOne(camera: EdgeCamera): Promise<void> {
+    const m = await load();
+    const vision = m.start(
+      { id: camera.id, source: () => resolveSource(camera.source) },
+      { detector: m.detector, plates: m.plates, sink, ffmpegPath, log: (msg, extra) => log.warn(extra ?? {}, msg) },
+      { fps: config.vision.fps, width: config.vision.width },
+    );
+    running.set(camera.id, { camera, vision });
+  }
+
+  return {
+    /** Starts pipelines for new cameras, restarts changed ones, stops removed ones. */
+    async apply(cameras: EdgeCamera[]): Promise<void> {
+      if (!config.vision.enabled) return;
+      const wanted = new Map(cameras.filter((c) => c.source.kind !== 'snapshot').map((c) => [c.id, c]));
+      for (const [id, r] of running) {
+        const next = wanted.get(id);
+        if (!next || JSON.stringify(next.source) !== JSON.stringify(r.camera.source)) {
+          running.delete(id);
+          await r.vision.stop();
+        }
+      }
+      for (const [id, camera] of wanted) {
+        if (!running.has(id)) await startOne(camera).catch((e: Error) => log.error({ cameraId: id, error: e.message }, 'vision could not start'));
+      }
+    },
+    stats: () => Object.fromEntries([...running].map(([id, r]) => [id, r.vision.stats()])),
+    async stop(): Promise<void> {
+      await Promise.all([...running.values()].map((r) => r.vision.stop()));
+      running.clear();
+      const m = await models?.catch(() => null);
+      await m?.detector.close();
+    },
+  };
+}
