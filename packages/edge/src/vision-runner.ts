@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { EdgeCamera, EdgeConfig } from './config.ts';
-import type { CameraVision } from './pipeline/camera-runner.ts';
+import type { CameraVision, startCameraVision } from './pipeline/camera-runner.ts';
+import type { ObjectDetector } from './pipeline/detection/object-detector.ts';
+import type { PlateReader } from './pipeline/plates/plate-reader.ts';
 import type { EventSink } from './pipeline/events/event-sink.ts';
 import { resolveSource } from './sources/resolve-source.ts';
 
@@ -11,7 +13,8 @@ import { resolveSource } from './sources/resolve-source.ts';
  */
 export function createVisionRunner(config: EdgeConfig, sink: EventSink, ffmpegPath: string, log: Logger) {
   const running = new Map<string, { camera: EdgeCamera; vision: CameraVision }>();
-  let models: Promise<{ start: typeof import('./pipeline/camera-runner.ts').startCameraVision; detector: import('./pipeline/detection/object-detector.ts').ObjectDetector; plates: import('./pipeline/plates/plate-reader.ts').PlateReader | null }> | null = null;
+  // Type-only imports above are erased: the modules themselves load on the first camera, below.
+  let models: Promise<{ start: typeof startCameraVision; detector: ObjectDetector; plates: PlateReader | null }> | null = null;
   const load = () => (models ??= (async () => {
     const [{ startCameraVision }, { createDetector }, { PaddleOnnxPlateReader }] = await Promise.all([
       import('./pipeline/camera-runner.ts'), import('./pipeline/detection/create-detector.ts'), import('./pipeline/plates/paddle-onnx-plate-reader.ts'),
