@@ -1,36 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import type { RgbImage } from '../capture/rgb-image.ts';
-import { estimateColour, namePixel } from './vehicle-colour.ts';
+import type { Rect, RgbImage } from '../capture/rgb-image.ts';
+import { estimateColour } from './vehicle-colour.ts';
 
-const solid = (r: number, g: number, b: number, w = 60, h = 40): RgbImage => {
+type Paint = (x: number, y: number) => [number, number, number];
+const image = (w: number, h: number, paint: Paint): RgbImage => {
   const data = new Uint8Array(w * h * 3);
-  for (let i = 0; i < w * h; i++) data.set([r, g, b], i * 3);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data.set(paint(x, y), (y * w + x) * 3);
   return { data, width: w, height: h };
 };
+const inside = (x: number, y: number, [rx, ry, rw, rh]: Rect) => x >= rx && x < rx + rw && y >= ry && y < ry + rh;
+
+/** A rear view 200×150: grey road, dark tyres, dark rear window, a body of `body`, red lamps, a white plate. */
+const car = (body: Paint, plate: Rect = [85, 95, 30, 15]): RgbImage =>
+  image(200, 150, (x, y) => {
+    if (inside(x, y, plate)) return inside(x, y, [plate[0] + 4, plate[1] + 4, plate[2] - 8, 6]) ? [30, 30, 30] : [235, 235, 235];
+    if (inside(x, y, [50, 30, 100, 35])) return [25, 28, 32]; // rear window
+    if (inside(x, y, [28, 70, 14, 14]) || inside(x, y, [158, 70, 14, 14])) return [230, 30, 30]; // lamps
+    if (inside(x, y, [25, 125, 30, 25]) || inside(x, y, [145, 125, 30, 25])) return [15, 15, 15]; // tyres
+    if (inside(x, y, [20, 20, 160, 110])) return body(x, y);
+    return [110, 110, 112]; // road and background
+  });
 
 describe('vehicle colour', () => {
-  it('names pixels in the vocabulary', () => {
-    expect(namePixel(200, 20, 25)).toBe('red');
-    expect(namePixel(20, 40, 160)).toBe('blue');
-    expect(namePixel(20, 20, 22)).toBe('black');
-    expect(namePixel(240, 240, 238)).toBe('white');
-    expect(namePixel(120, 122, 125)).toBe('gray');
-    expect(namePixel(170, 172, 175)).toBe('silver');
-    expect(namePixel(30, 140, 40)).toBe('green');
-    expect(namePixel(230, 200, 20)).toBe('yellow');
-  });
-  it('gives a colour, a confidence and a runner-up for a crop', () => {
-    const img = solid(180, 20, 30);
-    // Grey "window" band in the upper half must not win over the red body.
-    for (let y = 0; y < 18; y++) for (let x = 0; x < 60; x++) img.data.set([60, 60, 60], (y * 60 + x) * 3);
-    const e = estimateColour(img);
+  it('finds a red body behind dark glass, lamps, tyres and a grey road', () => {
+    const e = estimateColour(car(() => [170, 25, 30]), [85, 95, 30, 15]);
     expect(e.colour).toBe('red');
-    expect(e.confidence).toBeGreaterThan(0.5);
-    expect(estimateColour(solid(25, 25, 28)).colour).toBe('black');
+    expect(e.confidence).toBeGreaterThan(0.3);
+    expect(e.alt).not.toBe('red');
   });
-  it('white-balances on a white plate: a bluish-lit white car is still white', () => {
-    const img = solid(190, 200, 235, 100, 80);
-    for (let y = 50; y < 60; y++) for (let x = 40; x < 60; x++) img.data.set([200, 210, 245], (y * 100 + x) * 3);
-    expect(estimateColour(img, [40, 50, 20, 10]).colour).toBe('white');
+  it('calls a grey metallic gradient with highlights silver or gray, never white or a colour', () => {
+    const e = estimateColour(car((x, y) => {
+      const v = Math.round(120 + 40 * Math.sin(x / 15) + (y % 23 === 0 ? 80 : 0));
+      return [v, v, v + 4];
+    }), [85, 95, 30, 15]);
+    expect(['silver', 'gray']).toContain(e.colour);
+  });
+  it('names dark and light achromatic bodies black and white (white: at least as bright as the plate)', () => {
+    expect(estimateColour(car(() => [20, 20, 22]), [85, 95, 30, 15]).colour).toBe('black');
+    const white = car(() => [248, 248, 248]);
+    for (let y = 95; y < 110; y++) for (let x = 85; x < 115; x++) if (white.data[(y * 200 + x) * 3]! > 200) white.data.fill(215, (y * 200 + x) * 3, (y * 200 + x) * 3 + 3);
+    expect(estimateColour(white, [85, 95, 30, 15]).colour).toBe('white');
+  });
+  it('white-balances on the plate: a blue-tinted light frame keeps a grey car grey, a blue car stays blue', () => {
+    const grey = car(() => [120, 120, 120]);
+    const tinted = image(200, 150, (x, y) => {
+      const i = (y * 200 + x) * 3;
+      return [grey.data[i]! * 0.88, grey.data[i + 1]! * 0.95, Math.min(255, grey.data[i + 2]! * 1.1)];
+    });
+    expect(['gray', 'silver']).toContain(estimateColour(tinted, [85, 95, 30, 15]).colour);
+    expect(estimateColour(car(() => [25, 50, 140]), [85, 95, 30, 15]).colour).toBe('blue');
+  });
+  it('without a plate samples the middle of the box', () => {
+    expect(estimateColour(car(() => [30, 120, 45])).colour).toBe('green');
   });
 });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { nameLab } from './colour-naming.ts';
+import { deltaE2000, rgbToLab } from './lab.ts';
+
+describe('CIELAB and colour names', () => {
+  it('converts sRGB to Lab and measures CIEDE2000 like the reference data', () => {
+    const red = rgbToLab(255, 0, 0);
+    expect(red.L).toBeCloseTo(53.24, 1);
+    expect(red.a).toBeCloseTo(80.09, 1);
+    expect(rgbToLab(255, 255, 255).L).toBeCloseTo(100, 2);
+    // Sharma, Wu & Dalal (2005), test pair 1.
+    expect(deltaE2000({ L: 50, a: 2.6772, b: -79.7751 }, { L: 50, a: 0, b: -82.7485 })).toBeCloseTo(2.0425, 3);
+  });
+  it('names achromatic colours by lightness and chromatic ones by the nearest prototype', () => {
+    const name = (r: number, g: number, b: number) => nameLab(rgbToLab(r, g, b))[0];
+    expect(name(15, 15, 17)).toBe('black');
+    expect(name(90, 90, 92)).toBe('gray');
+    expect(name(180, 182, 185)).toBe('silver');
+    expect(name(255, 255, 255)).toBe('white');
+    expect(name(180, 20, 25)).toBe('red');
+    expect(name(20, 40, 150)).toBe('blue');
+    expect(name(30, 120, 40)).toBe('green');
+    expect(name(240, 200, 20)).toBe('yellow');
+  });
+  it('gives a distinct runner-up', () => {
+    const [first, second] = nameLab(rgbToLab(180, 182, 185));
+    expect(second).not.toBe(first);
+  });
+});
