@@ -31,7 +31,7 @@ import { createMembersService } from './features/members/members.service.ts';
 import { createSitesService } from './features/sites/sites.service.ts';
 import { createTokensService } from './features/tokens/tokens.service.ts';
 import { createUsersService } from './features/users/users.service.ts';
-import { seedDemoNetwork } from './features/demo/demo-seed.ts';
+import { seedDemoNetwork, seedDemoTraffic } from './features/demo/demo-seed.ts';
 import { createFilesystemBlobStore } from './adapters/blob/filesystem-blob-store.ts';
 import { createKyselyClipStore } from './adapters/db/stores/kysely-clip-store.ts';
 import { createClipsService } from './features/clips/clips.service.ts';
@@ -153,10 +153,16 @@ export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?
     : createInProcessEventBus((err, topic) => logger.error({ err, topic }, 'event handler failed'));
   const hub = composeHub(config, database, { bus, reportProblem: (message, details) => logger.warn(details, message) });
   const { services, stores } = hub;
-  const demoCredentials = opts.demo && (await services.auth.needsSetup())
+  const demo = opts.demo && (await services.auth.needsSetup())
     ? await seedDemoNetwork({ members: services.members, sites: services.sites, cameras: services.cameras, cameraStore: stores.cameras, users: services.users })
     : null;
-  if (demoCredentials) await seedDemoAddresses(services.geocoding);
+  if (demo) {
+    await seedDemoAddresses(services.geocoding);
+    // Traffic is seeded in the background: the map is usable at once, search fills within seconds.
+    void seedDemoTraffic(services.vehicleEvents, demo.eventCameras)
+      .then((events) => logger.info({ events }, 'demo traffic seeded'), (err) => logger.error({ err }, 'demo traffic failed'));
+  }
+  const demoCredentials = demo?.credentials ?? null;
   await services.nearest.warm();
   const app = await createHubApp({
     services: hub.services,

@@ -147,8 +147,9 @@ export function createCamerasService({ cameras, sites, secrets, bus, clock, maxR
      */
     async servedBy(edge: { id: string; siteId: string | null; embedded: boolean }, sitesWithEdges: Set<string>): Promise<Camera[]> {
       const all = await cameras.list({}, { limit: 1_000_000 });
+      // The embedded edge has no local camera config: it serves only cameras whose stream URL the hub holds.
       return all.filter((c) => c.publicViewAttested && c.status !== 'disabled' && (
-        c.edgeId === edge.id || (c.edgeId === null && (c.siteId === edge.siteId || (edge.embedded && !sitesWithEdges.has(c.siteId))))));
+        c.edgeId === edge.id || (c.edgeId === null && (c.siteId === edge.siteId || (edge.embedded && c.streamUrlSealed !== null && !sitesWithEdges.has(c.siteId))))));
     },
 
     /** Applies an edge's report of its cameras' health; publishes a change when a camera goes online or offline. */

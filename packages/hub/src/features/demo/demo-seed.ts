@@ -1,4 +1,6 @@
-import { generateNetwork, newSecret, ROLES } from '@camnet/core';
+import { generateNetwork, generateVehicleEvents, newSecret, ROLES } from '@camnet/core';
+import type { EventCamera } from '@camnet/core';
+import type { VehicleEventsService } from '../vehicle-events/vehicle-events.service.ts';
 import type { MemberKind, Role } from '@camnet/core';
 import type { Principal } from '../../http/principal.ts';
 import type { CamerasService } from '../cameras/cameras.service.ts';
@@ -28,7 +30,7 @@ const ROLE_MEMBER: Record<Role, MemberKind> = {
 };
 
 /** Seeds a believable network (members of each kind, ~300 cameras along streets, one user per role) through the services. */
-export async function seedDemoNetwork(deps: DemoSeedDeps, opts: { seed?: string; cameras?: number } = {}): Promise<DemoCredential[]> {
+export async function seedDemoNetwork(deps: DemoSeedDeps, opts: { seed?: string; cameras?: number } = {}): Promise<{ credentials: DemoCredential[]; eventCameras: EventCamera[] }> {
   const net = generateNetwork({ seed: opts.seed ?? 'camnet-demo', cameras: opts.cameras ?? 300 });
   const memberIds = new Map<string, string>();
   for (const m of net.members) memberIds.set(m.id, (await deps.members.create({ name: m.name, kind: m.kind })).id);
@@ -64,5 +66,27 @@ export async function seedDemoNetwork(deps: DemoSeedDeps, opts: { seed?: string;
     await deps.users.create({ email, name: `Demo ${role}`, role, memberId: firstOf(ROLE_MEMBER[role]), password });
     credentials.push({ role, email, password });
   }
-  return credentials;
+  const eventCameras = page.map((c) => ({ id: c.id, lat: c.lat, lon: c.lon, headingDeg: c.headingDeg, arterial: net.cameras.find((n) => n.name === c.name)?.arterial ?? false }));
+  return { credentials, eventCameras };
+}
+
+/**
+ * Synthetic traffic for the demo's last `hours` (diurnal curve, US fleet colours and types, vehicles that travel
+ * between cameras, some OCR noise), stored as if an edge had sent it, so search and journeys have something to find.
+ */
+export async function seedDemoTraffic(vehicleEvents: VehicleEventsService, cameras: EventCamera[], opts: { hours?: number; now?: number } = {}): Promise<number> {
+  const to = opts.now ?? Date.now();
+  const from = to - (opts.hours ?? 24) * 3_600_000;
+  let batch: unknown[] = [];
+  let stored = 0;
+  for (const e of generateVehicleEvents({ seed: 'camnet-demo-traffic', cameras, from, to, ratePerHour: { arterial: 40, residential: 6 } })) {
+    const { truth: _truth, ...event } = e;
+    batch.push(event);
+    if (batch.length === 2000) {
+      stored += (await vehicleEvents.ingestBatch('demo-traffic', batch)).accepted;
+      batch = [];
+    }
+  }
+  if (batch.length) stored += (await vehicleEvents.ingestBatch('demo-traffic', batch)).accepted;
+  return stored;
 }
