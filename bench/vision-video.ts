@@ -76,6 +76,8 @@ export async function benchTraffic(video: string, durationS: number, cameras: nu
     types: countBy(runs[0]!.events, (e) => e.type),
     detectorRuns: runs.map((r) => r.stats.detectorRuns),
     skippedBusy: runs.map((r) => r.stats.skippedBusy),
+    droppedByDetector: runs.map((r) => r.stats.droppedByDetector),
+    detectorFps: runs.map((r) => Math.round((r.stats.detectorRuns / durationS) * 10) / 10),
     eventLatencyMs: { p50: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0), max: Math.round(latencies.at(-1) ?? 0) },
     mainThreadCpuS: Math.round((cpu.user + cpu.system) / 1e5) / 10,
     stageMsPerFrame: perFrame(runs.map((r) => r.stats)),

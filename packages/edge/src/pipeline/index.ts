@@ -6,6 +6,7 @@ export type { ObjectDetector, Detection, DetectedClass } from './detection/objec
 export { createCenterNetDetector } from './detection/centernet-tfjs-detector.ts';
 export { createOnnxYoloDetector, type OnnxYoloDetectorOptions } from './detection/onnx-yolo-detector.ts';
 export { createDetector, type DetectorChoice } from './detection/create-detector.ts';
+export { createMosaicDetector, FrameDropped, type MosaicStats } from './detection/mosaic-detector.ts';
 export type { PlateReader, PlateReading } from './plates/plate-reader.ts';
 export { PaddleOnnxPlateReader } from './plates/paddle-onnx-plate-reader.ts';
 export { analyzeStillImage, type StillVehicle } from './still-image-analysis.ts';

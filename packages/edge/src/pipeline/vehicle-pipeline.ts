@@ -4,6 +4,7 @@ import { encodeJpeg } from './capture/image-file.ts';
 import { clampRect, cropRgb, type Rect, type RgbImage } from './capture/rgb-image.ts';
 import { estimateColour } from './describe/vehicle-colour.ts';
 import { estimateType } from './describe/vehicle-type.ts';
+import { FrameDropped } from './detection/mosaic-detector.ts';
 import { isVehicle, type ObjectDetector } from './detection/object-detector.ts';
 import type { EventSink } from './events/event-sink.ts';
 import { buildVehicleEvent } from './events/vehicle-event-builder.ts';
@@ -34,7 +35,12 @@ export interface VehiclePipelineOptions {
   thumbnails?: boolean;
   /** Live stream: never wait for analysis; a frame that arrives while the previous one is analysed is skipped. */
   live?: boolean;
+  /** Base allowed gap of a track; it grows to `gapDetections` detector intervals when the detector runs slower. */
   maxGapSeconds?: number;
+  /** Missed detector runs a track survives (the gap follows the achieved detector interval). */
+  gapDetections?: number;
+  /** Detections a track needs to count; default 3, or 2 when the detector runs less often than every 0.3 s. */
+  minTrackHits?: number;
 }
 
 /** Milliseconds spent per stage, counts, and event latency (wall time from a track's last sighting to its event). */
@@ -43,6 +49,8 @@ export interface PipelineStats {
   detectorRuns: number;
   /** Live mode: frames skipped because the previous frame was still being analysed. */
   skippedBusy: number;
+  /** Frames the shared detector's bounded queue dropped (newer frames took their place). */
+  droppedByDetector: number;
   personDetections: number;
   events: number;
   ms: { motion: number; detect: number; track: number; describe: number; plates: number; events: number };
@@ -62,9 +70,14 @@ interface TrackState {
 export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipelineOptions) {
   const motion = new FrameDifferenceMotion();
   // A track survives two missed detector runs, whatever the detector rate.
-  const tracker = new IouTracker({ maxGapSeconds: (o.maxGapSeconds ?? 0.8) * (o.detectEvery ?? 1), minHits: 3 });
+  const baseGap = (o.maxGapSeconds ?? 0.8) * (o.detectEvery ?? 1);
+  const tracker = new IouTracker({ maxGapSeconds: baseGap, minHits: o.minTrackHits ?? 3 });
+  const rate = detectorRate((interval) => {
+    tracker.setMaxGap(Math.max(baseGap, (o.gapDetections ?? 2.5) * interval));
+    if (o.minTrackHits === undefined) tracker.setMinHits(interval > 0.3 ? 2 : 3);
+  });
   const state = new Map<number, TrackState>();
-  const stats: PipelineStats = { frames: 0, detectorRuns: 0, skippedBusy: 0, personDetections: 0, events: 0, ms: { motion: 0, detect: 0, track: 0, describe: 0, plates: 0, events: 0 }, latencyMs: [] };
+  const stats: PipelineStats = { frames: 0, detectorRuns: 0, skippedBusy: 0, droppedByDetector: 0, personDetections: 0, events: 0, ms: { motion: 0, detect: 0, track: 0, describe: 0, plates: 0, events: 0 }, latencyMs: [] };
   const streamStart = o.streamStart ?? new Date();
   let sinceDetect = 0;
   const timed = async <T>(stage: keyof PipelineStats['ms'], f: () => Promise<T> | T): Promise<T> => {
@@ -128,7 +141,14 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     let dets: Awaited<ReturnType<ObjectDetector['detect']>> = [];
     if (detect) {
       stats.detectorRuns++;
-      dets = await timed('detect', () => deps.detector.detect(frame.image));
+      rate.ran(frame.t);
+      try {
+        dets = await timed('detect', () => deps.detector.detect(frame.image));
+      } catch (err) {
+        if (!(err instanceof FrameDropped)) throw err;
+        stats.droppedByDetector++;
+        return;
+      }
     }
     stats.personDetections += dets.filter((d) => d.cls === 'person').length;
     const { active, ended, dropped } = await timed('track', () => tracker.update(frame.t, dets.filter((d) => isVehicle(d.cls))));
@@ -166,6 +186,23 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
       if (failure) throw failure;
       const { ended, dropped } = tracker.flush();
       await settle(ended, dropped);
+    },
+  };
+}
+
+/** Follows the stream-time interval between detector runs (EMA) and reports it after each run. */
+function detectorRate(onInterval: (seconds: number) => void) {
+  let lastT: number | null = null;
+  let ema = 0;
+  return {
+    ran(t: number): void {
+      // A pause longer than 1.5 s is a still scene (no detector needed), not a slow detector.
+      if (lastT !== null && t > lastT && t - lastT <= 1.5) {
+        const dt = t - lastT;
+        ema = ema === 0 ? dt : ema + 0.2 * (dt - ema);
+        onInterval(ema);
+      }
+      lastT = t;
     },
   };
 }

@@ -27,7 +27,20 @@ export interface TrackerOptions {
 export class IouTracker {
   private tracks: Track[] = [];
   private nextId = 1;
-  constructor(private readonly opts: TrackerOptions = {}) {}
+  private readonly opts: TrackerOptions;
+  constructor(opts: TrackerOptions = {}) {
+    this.opts = { ...opts };
+  }
+
+  /** Changes how many detections a track needs to count as real. */
+  setMinHits(hits: number): void {
+    this.opts.minHits = hits;
+  }
+
+  /** Changes how long a track may go unseen (the pipeline follows the detector rate it actually gets). */
+  setMaxGap(seconds: number): void {
+    this.opts.maxGapSeconds = seconds;
+  }
 
   /** Matches this frame's detections to tracks; returns the tracks that ended: confirmed (`ended`) and too short (`dropped`). */
   update(t: number, detections: Detection[]): { active: Track[]; ended: Track[]; dropped: Track[] } {
