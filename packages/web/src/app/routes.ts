@@ -1,6 +1,9 @@
 /** Every signed-in page: its path, its nav label and group, and the roles that see it. */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../api/types.ts';
+import { CAMERA_PAGE } from './camera-path.ts';
+
+export { cameraIdOf } from './camera-path.ts';
 
 export interface AppRoute {
   path: string;
@@ -21,7 +24,6 @@ const ALL: readonly Role[] = ['admin', 'operator', 'investigator', 'patrol', 'ow
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
 
-const CAMERA_PAGE = /^\/cameras\/(?!import$)([^/]+)$/;
 const CameraPage = named(() => import('../features/camera-detail/camera-page.tsx'), 'CameraPage');
 
 export const ROUTES: AppRoute[] = [
@@ -46,11 +48,6 @@ export const ROUTES: AppRoute[] = [
   { path: '/cameras/:id', pattern: CAMERA_PAGE, label: 'Camera', group: 'Registry', roles: ['admin', 'installer', 'operator', 'investigator', 'auditor'], page: CameraPage },
 ];
 
-/** The camera id of a `/cameras/:id` path, or null. */
-export function cameraIdOf(path: string): string | null {
-  const m = CAMERA_PAGE.exec(path);
-  return m ? decodeURIComponent(m[1]!) : null;
-}
 
 export function routesFor(role: Role, path: string = location.pathname): AppRoute[] {
   return ROUTES.filter((r) => r.roles.includes(role) && (!r.pattern || r.pattern.test(path))).map((r) => (r.pattern ? { ...r, path } : r));

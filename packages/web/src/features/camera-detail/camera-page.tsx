@@ -8,7 +8,7 @@ import { connectLive } from '../../api/live.ts';
 import { registryApi } from '../../api/registry.ts';
 import type { Camera, Edge, Member, Site } from '../../api/types.ts';
 import { Link, useLocation } from '../../app/router.tsx';
-import { cameraIdOf } from '../../app/routes.ts';
+import { cameraIdOf } from '../../app/camera-path.ts';
 import { useSession, useSignedIn } from '../../app/session.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../ui/feedback.tsx';
 import { StatusBadge } from '../../ui/format.tsx';
