@@ -30,13 +30,13 @@ const overlaps = (a: Rect, b: Rect) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] 
 
 /** Results of the photo benchmark, with confusion tables (truth → predicted → count). */
 export interface PhotoBenchResult {
-  images: number; plateFound: number; top1: number; topN: number; colour: number; colourStrict: number; type: number; msPerImage: number;
+  images: number; plateFound: number; top1: number; topN: number; colour: number; colourStrict: number; colourTop2: number; type: number; msPerImage: number;
   colourConfusion: Record<string, Record<string, number>>; typeConfusion: Record<string, Record<string, number>>; misses: string[];
 }
 
 /** Runs still-image analysis on each photo and scores it against the truth. */
 export async function benchPlatePhotos(dir: string, truth: PhotoTruth[], deps: StillImageDeps, log?: (l: string) => void): Promise<PhotoBenchResult> {
-  let found = 0, top1 = 0, topN = 0, colour = 0, colourStrict = 0, type = 0, ms = 0;
+  let found = 0, top1 = 0, topN = 0, colour = 0, colourStrict = 0, colourTop2 = 0, type = 0, ms = 0;
   const colourConfusion: Record<string, Record<string, number>> = {};
   const typeConfusion: Record<string, Record<string, number>> = {};
   const misses: string[] = [];
@@ -58,6 +58,8 @@ export async function benchPlatePhotos(dir: string, truth: PhotoTruth[], deps: S
     const alts = [t.colour, t.altColour, ...(COLOUR_NEIGHBOURS[t.colour as Colour] ?? [])];
     if (c === t.colour || c === t.altColour) colour++;
     if (c === t.colour) colourStrict++;
+    // Top-2: the colour or the runner-up camnet reports (`colourAlt`) is the label or its alternate.
+    if ([c, v?.colourAlt].some((x) => x && (x === t.colour || x === t.altColour))) colourTop2++;
     void alts;
     bump(colourConfusion, t.colour, c);
     const coarse = COARSE_TYPE[t.type] ?? 'unknown';
@@ -68,5 +70,5 @@ export async function benchPlatePhotos(dir: string, truth: PhotoTruth[], deps: S
   }
   const n = truth.length;
   const pct = (x: number) => Math.round((1000 * x) / n) / 10;
-  return { images: n, plateFound: pct(found), top1: pct(top1), topN: pct(topN), colour: pct(colour), colourStrict: pct(colourStrict), type: pct(type), msPerImage: Math.round(ms / n), colourConfusion, typeConfusion, misses };
+  return { images: n, plateFound: pct(found), top1: pct(top1), topN: pct(topN), colour: pct(colour), colourStrict: pct(colourStrict), colourTop2: pct(colourTop2), type: pct(type), msPerImage: Math.round(ms / n), colourConfusion, typeConfusion, misses };
 }
