@@ -80,4 +80,34 @@ describe('vehicle pipeline', () => {
     expect(detector.calls).toBe(0);
     expect(p.stats.frames).toBe(5);
   });
+
+  it('emits no event for a small vehicle parked in the background, only for the one passing', async () => {
+    const xs = [null, 20, 40, 60, 80, 100, 120, null, null, null, null, null];
+    const detector = new ScriptedObjectDetector((_, f) => {
+      let x0 = -1;
+      for (let x = 0; x < W && x0 < 0; x++) if (f.data[(100 * W + x) * 3] === 230) x0 = x;
+      const parked: Detection = { box: [280, 20, 20, 12], cls: 'car', score: 0.6 };
+      return x0 >= 0 ? [parked, { box: [x0, 80, 60, 40], cls: 'car', score: 0.7 }] : [parked];
+    });
+    const sink = new RecordingEventSink();
+    const p = createVehiclePipeline({ detector, plates: null, sink }, { cameraId: 'cam', maxGapSeconds: 0.5 });
+    for (let i = 0; i < xs.length; i++) await p.process(frame(i, xs[i]!));
+    await p.finish();
+    expect(sink.events.map((e) => e.box[1])).toEqual([80]);
+  });
+
+  it('joins a track broken by a detector miss when both parts read the same plate', async () => {
+    // The car moves slowly (4 px per frame); the detector misses it for 1.2 s in the middle (gap 0.5 s).
+    const n = 30;
+    const detector = new ScriptedObjectDetector((i) => (i >= 1 && i < n - 3 && (i < 10 || i > 15) ? [{ box: [20 + i * 4, 80, 60, 40], cls: 'car', score: 0.7 }] : []));
+    const plates = new ScriptedPlateReader(['ABC123', 'ABC123', 'ABC128', 'ABC123']);
+    const sink = new RecordingEventSink();
+    const p = createVehiclePipeline({ detector, plates, sink }, { cameraId: 'cam', minPlateVehicleWidth: 50, maxGapSeconds: 0.5, maxPlateReadsPerTrack: 2 });
+    for (let i = 0; i < n; i++) await p.process(frame(i, 20 + i * 4));
+    await p.finish();
+    expect(sink.events).toHaveLength(1);
+    expect(sink.events[0]!.plate?.text).toBe('ABC123');
+    const e = sink.events[0]!;
+    expect(Date.parse(e.endedAt) - Date.parse(e.startedAt)).toBeGreaterThan(3000);
+  });
 });

@@ -10,8 +10,9 @@ import type { EventSink } from './events/event-sink.ts';
 import { buildVehicleEvent } from './events/vehicle-event-builder.ts';
 import { FrameDifferenceMotion } from './motion/frame-difference-motion.ts';
 import type { PlateReader, PlateReading } from './plates/plate-reader.ts';
-import { votePlates } from './plates/plate-vote.ts';
-import { IouTracker, trackClass, trackDirection, type Track } from './tracking/iou-tracker.ts';
+import { votePlates, type VotedPlate } from './plates/plate-vote.ts';
+import { samePlate } from './tracking/plate-merge.ts';
+import { barelyMoved, IouTracker, trackClass, trackDirection, type Track } from './tracking/iou-tracker.ts';
 
 /** The ports a pipeline runs on (a null plate reader skips plates). */
 export interface VehiclePipelineDeps {
@@ -41,6 +42,13 @@ export interface VehiclePipelineOptions {
   gapDetections?: number;
   /** Detections a track needs to count; default 3, or 2 when the detector runs less often than every 0.3 s. */
   minTrackHits?: number;
+  /** Tracks that barely moved and stayed smaller than this share of the frame are background (parked), not passes. */
+  backgroundMaxAreaShare?: number;
+  /**
+   * A finished track with a plate is held this long (stream seconds); a track that starts within it and reads the
+   * same plate (± one character) continues it instead of becoming a second event (a detector miss broke the track). 0 = off.
+   */
+  plateMergeSeconds?: number;
 }
 
 /** Milliseconds spent per stage, counts, and event latency (wall time from a track's last sighting to its event). */
@@ -62,6 +70,10 @@ interface TrackState {
   bestArea: number;
   bestBox: Rect;
   reads: PlateReading[];
+  /** Area of the vehicle box each read was made on (parallel to `reads`). */
+  readAreas: number[];
+  /** Reads made beyond the maximum to replace a read made on a smaller crop. */
+  extraReads: number;
   lastReadT: number;
   lastSeenWall: number;
 }
@@ -89,6 +101,11 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     const s = state.get(tr.id);
     state.delete(tr.id);
     const plate = await timed('plates', () => votePlates(s?.reads ?? []));
+    if (plate && s && mergeWindow > 0) held.push({ tr, s, plate });
+    else await emitTrack(tr, s, plate);
+  }
+
+  async function emitTrack(tr: Track, s: TrackState | undefined, plate: VotedPlate | null): Promise<void> {
     const described = await timed('describe', () => {
       if (!s?.bestCrop) return { colour: null as Colour | null, confidence: 0, alt: null as Colour | null };
       const read = s.reads.find((r) => r.text === plate?.text);
@@ -107,31 +124,82 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     });
   }
 
+  const mergeWindow = o.plateMergeSeconds ?? 2;
+  const held: { tr: Track; s: TrackState; plate: VotedPlate }[] = [];
+
+  /** Held tracks whose window has passed (all when `t` is Infinity): merged into a successor with the same plate, or emitted. */
+  async function releaseHeld(t: number, active: Track[]): Promise<void> {
+    held.sort((a, b) => a.tr.lastT - b.tr.lastT);
+    for (const h of [...held]) {
+      if (t !== Number.POSITIVE_INFINITY && t - h.tr.lastT <= mergeWindow) continue;
+      held.splice(held.indexOf(h), 1);
+      const next = [...active.map((tr) => ({ tr, s: state.get(tr.id) })), ...held]
+        .find((c) => c.s && c.tr.firstT > h.tr.lastT && c.tr.firstT - h.tr.lastT <= mergeWindow && samePlate(votePlates(c.s.reads)?.text ?? '', h.plate.text));
+      if (next?.s) absorb(h, next.tr, next.s);
+      else await emitTrack(h.tr, h.s, h.plate);
+    }
+  }
+
+  /** The later track takes over the earlier one's start, hits, class votes, reads and best crop. */
+  function absorb(h: { tr: Track; s: TrackState }, tr: Track, s: TrackState): void {
+    Object.assign(tr, { firstT: h.tr.firstT, firstBox: h.tr.firstBox, hits: tr.hits + h.tr.hits, bestScore: Math.max(tr.bestScore, h.tr.bestScore) });
+    for (const [cls, v] of h.tr.classVotes) tr.classVotes.set(cls, (tr.classVotes.get(cls) ?? 0) + v);
+    s.reads.unshift(...h.s.reads);
+    s.readAreas.unshift(...h.s.readAreas);
+    if (h.s.bestArea > s.bestArea) Object.assign(s, { bestCrop: h.s.bestCrop, bestArea: h.s.bestArea, bestBox: h.s.bestBox });
+  }
+
   /** Confirmed tracks become events; a short track does too if a plate was read on it (a plate is strong evidence). */
   async function settle(ended: Track[], dropped: Track[]): Promise<void> {
-    for (const tr of ended) await finishTrack(tr);
+    for (const tr of ended) {
+      if (isBackground(tr)) state.delete(tr.id);
+      else await finishTrack(tr);
+    }
     for (const tr of dropped) {
       if (state.get(tr.id)?.reads.length) await finishTrack(tr);
       else state.delete(tr.id);
     }
   }
 
+  let frameArea = 1;
+  const isBackground = (tr: Track): boolean =>
+    barelyMoved(tr) && (state.get(tr.id)?.bestArea ?? 0) < (o.backgroundMaxAreaShare ?? 0.02) * frameArea;
+
   async function observe(tr: Track, frame: Frame): Promise<void> {
     let s = state.get(tr.id);
-    if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], lastReadT: -1e9, lastSeenWall: 0 }));
+    if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], readAreas: [], extraReads: 0, lastReadT: -1e9, lastSeenWall: 0 }));
     s.lastSeenWall = performance.now();
     const box = clampRect(tr.box, frame.image.width, frame.image.height);
     const region = clampRect([box[0] - box[2] * 0.04, box[1], box[2] * 1.08, box[3] * 1.06], frame.image.width, frame.image.height);
     const area = box[2] * box[3];
-    const wantRead = deps.plates && box[2] >= (o.minPlateVehicleWidth ?? 100) && s.reads.length < (o.maxPlateReadsPerTrack ?? 5) && frame.t - s.lastReadT >= 0.3;
+    const wantRead = deps.plates !== null && box[2] >= (o.minPlateVehicleWidth ?? 100) && frame.t - s.lastReadT >= 0.3 && readWorthIt(s, area);
     if (area <= s.bestArea && !wantRead) return;
     const crop = cropRgb(frame.image, region);
     if (area > s.bestArea) Object.assign(s, { bestCrop: crop, bestArea: area, bestBox: box });
     if (wantRead) {
       s.lastReadT = frame.t;
       const read = await timed('plates', () => deps.plates!.read(crop, { vehicleCrop: true }));
-      if (read) s.reads.push(read);
+      if (read) keepBestReads(s, read, area);
     }
+  }
+
+  const maxReads = o.maxPlateReadsPerTrack ?? 5;
+  /** Reads until the maximum; then only a crop 30 % larger than the smallest read one (3 such extra reads at most). */
+  function readWorthIt(s: TrackState, area: number): boolean {
+    if (s.reads.length < maxReads) return true;
+    return s.extraReads < 3 && area > 1.3 * Math.min(...s.readAreas);
+  }
+
+  /** Keeps the reads made on the largest crops (a nearer plate has more pixels per character). */
+  function keepBestReads(s: TrackState, read: PlateReading, area: number): void {
+    if (s.reads.length >= maxReads) {
+      s.extraReads++;
+      const i = s.readAreas.indexOf(Math.min(...s.readAreas));
+      s.reads.splice(i, 1);
+      s.readAreas.splice(i, 1);
+    }
+    s.reads.push(read);
+    s.readAreas.push(area);
   }
 
   let inFlight: Promise<void> | null = null;
@@ -154,6 +222,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     const { active, ended, dropped } = await timed('track', () => tracker.update(frame.t, dets.filter((d) => isVehicle(d.cls))));
     for (const tr of active) if (tr.lastT === frame.t) await observe(tr, frame);
     await settle(ended, dropped);
+    await releaseHeld(frame.t, active);
   }
 
   return {
@@ -166,6 +235,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     async process(frame: Frame): Promise<void> {
       if (failure) throw failure;
       stats.frames++;
+      frameArea = frame.image.width * frame.image.height;
       const m = await timed('motion', () => motion.update(frame.image));
       const moving = m.changed >= (o.motionMinChanged ?? 0.002);
       if (!moving) sinceDetect = 0;
@@ -186,6 +256,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
       if (failure) throw failure;
       const { ended, dropped } = tracker.flush();
       await settle(ended, dropped);
+      await releaseHeld(Number.POSITIVE_INFINITY, []);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createCenterNetDetector } from './centernet-tfjs-detector.ts';
+import { createMosaicDetector } from './mosaic-detector.ts';
 import type { ObjectDetector } from './object-detector.ts';
 import { createOnnxYoloDetector } from './onnx-yolo-detector.ts';
 
@@ -8,6 +9,8 @@ export interface DetectorChoice {
   modelPath?: string | null;
   inputSize?: number;
   workers?: number;
+  /** Cameras sharing the detector: with two or more, CenterNet runs two cameras' frames per run (mosaic, bounded queue). */
+  cameras?: number;
 }
 
 /** Creates the configured detector; one instance is meant to be shared by all cameras of an edge. */
@@ -16,5 +19,7 @@ export async function createDetector(choice: DetectorChoice): Promise<ObjectDete
     if (!choice.modelPath) throw new Error('detector onnx-yolo needs modelPath');
     return createOnnxYoloDetector({ modelPath: choice.modelPath, inputSize: choice.inputSize, sessions: choice.workers });
   }
-  return createCenterNetDetector({ workers: choice.workers });
+  const workers = choice.workers ?? 2;
+  const centerNet = await createCenterNetDetector({ workers });
+  return (choice.cameras ?? 1) >= 2 ? createMosaicDetector(centerNet, { tiles: 2, concurrency: workers }) : centerNet;
 }

@@ -95,6 +95,13 @@ export class IouTracker {
   }
 }
 
+/** True when the track's centre moved less than half its box size between its first and last sighting. */
+export function barelyMoved(tr: Track): boolean {
+  const dx = tr.box[0] + tr.box[2] / 2 - (tr.firstBox[0] + tr.firstBox[2] / 2);
+  const dy = tr.box[1] + tr.box[3] / 2 - (tr.firstBox[1] + tr.firstBox[3] / 2);
+  return Math.hypot(dx, dy) < 0.5 * Math.max(tr.box[2], tr.box[3]);
+}
+
 /** The track's class: the one with the most detector score summed over frames. */
 export function trackClass(tr: Track): DetectedClass {
   return [...tr.classVotes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
