@@ -15,18 +15,19 @@ export function createVisionRunner(config: EdgeConfig, sink: EventSink, ffmpegPa
   const running = new Map<string, { camera: EdgeCamera; vision: CameraVision }>();
   // Type-only imports above are erased: the modules themselves load on the first camera, below.
   let models: Promise<{ start: typeof startCameraVision; detector: ObjectDetector; plates: PlateReader | null }> | null = null;
-  const load = () => (models ??= (async () => {
+  const load = (cameraCount: number) => (models ??= (async () => {
     const [{ startCameraVision }, { createDetector }, { PaddleOnnxPlateReader }] = await Promise.all([
       import('./pipeline/camera-runner.ts'), import('./pipeline/detection/create-detector.ts'), import('./pipeline/plates/paddle-onnx-plate-reader.ts'),
     ]);
-    const detector = await createDetector(config.detector);
+    // One detector for the whole edge; with two or more cameras CenterNet looks at two frames per run.
+    const detector = await createDetector({ ...config.detector, cameras: cameraCount });
     const plates = config.vision.plates ? await PaddleOnnxPlateReader.load() : null;
     log.info({ detector: config.detector.kind, plates: !!plates }, 'vision models loaded');
     return { start: startCameraVision, detector, plates };
   })());
 
-  async function startOne(camera: EdgeCamera): Promise<void> {
-    const m = await load();
+  async function startOne(camera: EdgeCamera, cameraCount: number): Promise<void> {
+    const m = await load(cameraCount);
     const vision = m.start(
       { id: camera.id, source: () => resolveSource(camera.source) },
       { detector: m.detector, plates: m.plates, sink, ffmpegPath, log: (msg, extra) => log.warn(extra ?? {}, msg) },
@@ -48,7 +49,7 @@ export function createVisionRunner(config: EdgeConfig, sink: EventSink, ffmpegPa
         }
       }
       for (const [id, camera] of wanted) {
-        if (!running.has(id)) await startOne(camera).catch((e: Error) => log.error({ cameraId: id, error: e.message }, 'vision could not start'));
+        if (!running.has(id)) await startOne(camera, wanted.size).catch((e: Error) => log.error({ cameraId: id, error: e.message }, 'vision could not start'));
       }
     },
     stats: () => Object.fromEntries([...running].map(([id, r]) => [id, r.vision.stats()])),

@@ -57,7 +57,7 @@ export function startCameraVision(cam: VisionCamera, deps: CameraVisionDeps, opt
         const input = ffmpegInputArgs(source);
         if (input.feedsStdin) throw new Error('snapshot-only cameras are recorded but not described (no continuous video)');
         const size = await probeSize(input.args, deps.ffprobePath ?? '/usr/bin/ffprobe');
-        pipeline = createVehiclePipeline({ detector: deps.detector, plates: deps.plates, sink: deps.sink }, { cameraId: cam.id, streamStart: new Date(), cameraHeadingDeg: cam.headingDeg ?? null, live: true });
+        pipeline = createVehiclePipeline({ detector: deps.detector, plates: deps.plates, sink: deps.sink }, { cameraId: cam.id, streamStart: new Date(), cameraHeadingDeg: cam.headingDeg ?? null, live: true, detectEvery: 2 });
         frames = readFrames({ input: '', inputArgs: input.args, size, fps: opts.fps, width: Math.min(opts.width, size.width), ffmpegPath: deps.ffmpegPath });
         for await (const frame of frames) {
           if (stopped) break;
