@@ -1,6 +1,6 @@
 /**
  * Edge benchmark (issue 3) with real processes: `camnet hub`, `camnet edge`, GStreamer RTSP cameras, ffmpeg.
- *   npm run bench:edge -- [--json]
+ *   npm run bench:edge -- [--json] [--outage-s 180]
  * Prints one JSON object: clip60sSeconds (request → verified at the hub), snapshotMs, liveLatencyMs,
  * recordCpuPercentPerStream (per resolution), eventsProduced/Stored/duplicates across a hub outage, and baselines
  * measured in the same run (a local ffmpeg copy-cut of the same length; a local one-frame grab).
@@ -16,6 +16,9 @@ import { registerSite, spawnCamnet, startHubProcess, waitFor } from '../e2e/supp
 import type { HubProcess, Proc } from '../e2e/support/system.ts';
 
 const json = process.argv.includes('--json');
+// How long the hub stays down in the store-and-forward part (the issue asks for several minutes: try --outage-s 180).
+const outageArg = process.argv.indexOf('--outage-s');
+const OUTAGE_MS = outageArg > 0 ? Number(process.argv[outageArg + 1]) * 1000 : 20_000;
 const say = (s: string) => { if (!json) console.error(s); };
 const CACHE = join(import.meta.dirname, '../.bench-cache');
 const CAR_PARK = join(import.meta.dirname, '../../shared/data/video/car-detection.mp4');
@@ -186,14 +189,18 @@ async function storeAndForward(hub: HubProcess, siteId: string) {
   const edge = await hub.api('POST', '/api/v1/edges', { siteId, name: 'scripted' });
   const camera = await hub.api('POST', '/api/v1/cameras', { siteId, name: 'scripted', lat: 38.6, lon: -90.2 });
   const dataDir = mkdtempSync(join(tmpdir(), 'camnet-bench-sf-'));
-  const total = 400;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/scripted-edge.ts', '--data-dir', dataDir, '--hub', hub.url, '--token', edge.json.enrolmentToken, '--camera', camera.json.id, '--count', String(total), '--interval-ms', '20'], { stdio: 'ignore' });
+  // Events keep coming at 20/s for the whole outage.
+  const total = 100 + Math.ceil(OUTAGE_MS / 50);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/scripted-edge.ts', '--data-dir', dataDir, '--hub', hub.url, '--token', edge.json.enrolmentToken, '--camera', camera.json.id, '--count', String(total), '--interval-ms', '50'], { stdio: 'ignore' });
   const proc: Pick<Proc, 'stop'> = { stop: async () => { child.kill('SIGKILL'); } };
   const produced = () => (existsSync(join(dataDir, 'produced.log')) ? readFileSync(join(dataDir, 'produced.log'), 'utf8').split('\n').filter(Boolean).length : 0);
   try {
     await waitFor(async () => produced() >= 100, 60_000, 'events');
     await hub.proc.stop('SIGKILL');
-    await waitFor(async () => produced() >= total, 60_000, 'events while the hub is down');
+    const downAt = Date.now();
+    await waitFor(async () => produced() >= total, OUTAGE_MS + 60_000, 'events while the hub is down');
+    await new Promise((r) => setTimeout(r, Math.max(0, downAt + OUTAGE_MS - Date.now())));
+    const outageSeconds = Math.round((Date.now() - downAt) / 1000);
     await hub.restart();
     const count = () => {
       const db = new Database(join(hub.dataDir, 'hub.sqlite'), { readonly: true });
@@ -205,7 +212,7 @@ async function storeAndForward(hub: HubProcess, siteId: string) {
     };
     await waitFor(async () => count().n >= total, 60_000, 'the outbox to drain').catch(() => {});
     const { n, d } = count();
-    return { eventsProduced: produced(), eventsStored: n, duplicates: n - d, lost: produced() - d };
+    return { hubOutageSeconds: outageSeconds, eventsProduced: produced(), eventsStored: n, duplicates: n - d, lost: produced() - d };
   } finally {
     await proc.stop();
   }
