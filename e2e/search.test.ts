@@ -26,7 +26,7 @@ async function startDemoCamnet() {
   const dataDir = mkdtempSync(join(tmpdir(), 'camnet-e2e-search-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--demo', '--data-dir', dataDir, '--port', String(port)], { env: { ...process.env, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--demo', '--no-demo-traffic', '--data-dir', dataDir, '--port', String(port)], { env: { ...process.env, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

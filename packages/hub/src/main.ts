@@ -145,7 +145,7 @@ export interface RunningHub {
 }
 
 /** Starts the hub on its configured port: database, migrations, services, HTTP, background sweeps. */
-export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?: boolean } = {}): Promise<RunningHub> {
+export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?: boolean; demoTraffic?: boolean } = {}): Promise<RunningHub> {
   const logger = pino({ level: opts.quiet ? 'silent' : config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
   const database = await openHubDatabase(config);
   const bus = config.natsUrl
@@ -159,7 +159,7 @@ export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?
   if (demo) {
     await seedDemoAddresses(services.geocoding);
     // Traffic is seeded in the background: the map is usable at once, search fills within seconds.
-    void seedDemoTraffic(services.vehicleEvents, demo.eventCameras)
+    if (opts.demoTraffic !== false) void seedDemoTraffic(services.vehicleEvents, demo.eventCameras)
       .then((events) => logger.info({ events }, 'demo traffic seeded'), (err) => logger.error({ err }, 'demo traffic failed'));
   }
   const demoCredentials = demo?.credentials ?? null;

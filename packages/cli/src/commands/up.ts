@@ -9,6 +9,7 @@ interface UpOptions {
   port?: string;
   host?: string;
   demo?: boolean;
+  demoTraffic?: boolean;
   printConfig?: boolean;
   config?: string;
 }
@@ -38,7 +39,7 @@ async function runHub(opts: UpOptions, mode: 'up' | 'hub'): Promise<void> {
     process.stdout.write(JSON.stringify(maskConfig(config), null, 2) + '\n');
     return;
   }
-  const running = await startHub(config, { demo: opts.demo });
+  const running = await startHub(config, { demo: opts.demo, demoTraffic: opts.demoTraffic });
   const edge = mode === 'up' ? await startEmbeddedEdge(running, config) : null;
   process.stdout.write(`camnet ${mode === 'up' ? 'is running (hub + local edge)' : 'hub is running'} at ${running.url}\n`);
   process.stdout.write(`  data: ${config.dataDir}   database: ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}   API docs: ${running.url}/api/docs\n`);
@@ -73,6 +74,7 @@ export function registerUpCommands(program: Command): void {
 
   common(program.command('up').description('run the whole system on this machine: hub, dashboard and a local edge (SQLite, local files)'))
     .option('--demo', 'seed a believable demo network on first start')
+    .option('--no-demo-traffic', 'with --demo: no synthetic vehicle events (tests that bring their own)')
     .action((opts: UpOptions) => runHub(opts, 'up'));
 
   common(program.command('hub').description('run only the hub (API, dashboard); set CAMNET_DATABASE_URL for PostgreSQL'))
