@@ -115,7 +115,10 @@ function isAfter(c: Candidate, after: VehicleEventCursor, sort: VehicleEventSort
 /** Rows for candidate ids that pass the other filters, in candidate order, stopping once `want` are found. */
 async function fetchFiltered(ctx: Ctx, query: VehicleEventQuery, cands: Candidate[], want: number): Promise<{ row: VehicleEventRow; c: Candidate }[]> {
   const out: { row: VehicleEventRow; c: Candidate }[] = [];
-  for (const chunk of chunks(cands, Math.min(500, Math.max(50, want * 2)))) {
+  // With no filter beyond time every candidate is a hit: read exactly the rows the page needs (plate hits are spread
+  // over the whole range, so each row is its own page read).
+  const narrowing = !!(query.cameraIds || query.types?.length || query.colours?.length || query.direction || query.minConfidence !== undefined || query.sources?.length);
+  for (const chunk of chunks(cands, Math.min(500, narrowing ? Math.max(50, want * 2) : want))) {
     const q = new SqlText(ctx.dialect);
     q.add(`select ${COLS} from vehicle_events where ${q.inList('id', chunk.map((c) => c.id), 'bigint')}`);
     const where = await conditions(ctx, q, query, false);
