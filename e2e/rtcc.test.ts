@@ -5,56 +5,17 @@
  * A camera recorded for real by the local edge (car-detection.mp4) ranks first: its tile shows edge pictures and its
  * pre-roll clip becomes playable in the page (replay shortcut).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { destination, generateNetwork } from '@camnet/core';
 import { seriousA11yViolations } from './support/axe.ts';
 import { DESKTOP, PHONE, launchBrowser, newPage, screenshot } from './support/browser.ts';
-import { freePort } from './support/camnet-process.ts';
+import { startDemoCamnet, type DemoCamnet } from './support/camnet-process.ts';
 import { SignInPage } from './pages/auth-pages.ts';
 import { IncidentPage, PatrolPage } from './pages/rtcc-pages.ts';
 
-interface DemoCamnet {
-  url: string;
-  credentials: Map<string, { email: string; password: string }>;
-  stop(): Promise<void>;
-}
-
-/** `camnet up --demo` on a temporary data dir; reads the demo accounts it prints. */
-async function startDemoCamnet(): Promise<DemoCamnet> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'camnet-e2e-rtcc-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--demo', '--no-demo-traffic', '--data-dir', dataDir, '--port', String(port)], { env: { ...process.env, NODE_ENV: 'test', CAMNET_EDGE_VISION: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise<void>((r) => {
-        const t = setTimeout(() => (child.kill('SIGKILL'), r()), 10_000);
-        child.once('exit', () => (clearTimeout(t), r()));
-      });
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  const until = Date.now() + 120_000;
-  while (!/patrol\s+\S+@demo\.camnet\.local\s+\S+/.test(out) || !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > until) {
-      await stop();
-      throw new Error(`camnet up --demo did not start:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const credentials = new Map<string, { email: string; password: string }>();
-  for (const m of out.matchAll(/^\s+(\w+)\s+(\S+@demo\.camnet\.local)\s+(\S+)$/gm)) credentials.set(m[1]!, { email: m[2]!, password: m[3]! });
-  return { url, credentials, stop };
-}
 
 /** An operator API token for the CAD webhook, made through the API as the CAD's integrator would. */
 async function operatorToken(url: string, email: string, password: string): Promise<string> {

@@ -4,10 +4,6 @@
  * on the map. Vehicle events are written straight into the demo's database with the hub's own store (the edge link is
  * not part of this test). Screenshots go to test-output/search-*.png.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { distanceM, generateNetwork, generateVehicleEvents } from '@camnet/core';
@@ -16,42 +12,11 @@ import { openDatabase } from '../packages/hub/src/adapters/db/database.ts';
 import { createKyselyVehicleEventStore } from '../packages/hub/src/adapters/db/stores/kysely-vehicle-event-store.ts';
 import { seriousA11yViolations } from './support/axe.ts';
 import { DESKTOP, launchBrowser, newPage, screenshot } from './support/browser.ts';
-import { freePort } from './support/camnet-process.ts';
+import { startDemoCamnet } from './support/camnet-process.ts';
 import { SignInPage } from './pages/auth-pages.ts';
 
 const PLATE = 'KXR4821';
 
-/** `camnet up --demo` on a temporary data dir; reads the demo accounts it prints. */
-async function startDemoCamnet() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'camnet-e2e-search-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--demo', '--no-demo-traffic', '--data-dir', dataDir, '--port', String(port)], { env: { ...process.env, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise<void>((r) => {
-        const t = setTimeout(() => (child.kill('SIGKILL'), r()), 10_000);
-        child.once('exit', () => (clearTimeout(t), r()));
-      });
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  const until = Date.now() + 120_000;
-  while (!/investigator\s+\S+@demo\.camnet\.local\s+\S+/.test(out) || !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > until) {
-      await stop();
-      throw new Error(`camnet up --demo did not start:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const credentials = new Map<string, { email: string; password: string }>();
-  for (const m of out.matchAll(/^\s+(\w+)\s+(\S+@demo\.camnet\.local)\s+(\S+)$/gm)) credentials.set(m[1]!, { email: m[2]!, password: m[3]! });
-  return { url, dataDir, credentials, stop };
-}
 
 /** A day of light synthetic traffic on the demo's registered cameras, plus one red pickup seen by the three cameras nearest the centre. */
 async function seedEvents(dataDir: string): Promise<string[]> {

@@ -75,3 +75,50 @@ export async function startCamnet(opts: { env?: Record<string, string>; timeoutM
     throw new Error(`${(e as Error).message}\n--- camnet output ---\n${out}`);
   }
 }
+
+/** `camnet up --demo` on a temporary data dir, with the demo accounts it prints. */
+export interface DemoCamnet {
+  url: string;
+  dataDir: string;
+  credentials: Map<string, { email: string; password: string }>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `camnet up --demo --no-demo-traffic` (tests bring their own events) with vision off, and waits until it
+ * answers and has printed the demo accounts.
+ */
+export async function startDemoCamnet(opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<DemoCamnet> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'camnet-e2e-demo-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--demo', '--no-demo-traffic', '--data-dir', dataDir, '--port', String(port)], {
+    env: { ...process.env, NODE_ENV: 'test', CAMNET_EDGE_VISION: 'off', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise<void>((r) => {
+        const t = setTimeout(() => (child.kill('SIGKILL'), r()), 10_000);
+        child.once('exit', () => (clearTimeout(t), r()));
+      });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const until = Date.now() + (opts.timeoutMs ?? 120_000);
+  while (!/installer\s+\S+@demo\.camnet\.local\s+\S+/.test(out) || !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null || Date.now() > until) {
+      await stop();
+      throw new Error(`camnet up --demo did not start:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const credentials = new Map<string, { email: string; password: string }>();
+  for (const m of out.matchAll(/^\s+(\w+)\s+(\S+@demo\.camnet\.local)\s+(\S+)$/gm)) credentials.set(m[1]!, { email: m[2]!, password: m[3]! });
+  return { url, dataDir, credentials, output: () => out, stop };
+}
