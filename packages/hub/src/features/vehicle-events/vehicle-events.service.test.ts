@@ -34,12 +34,14 @@ describe('vehicle events service', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('takes the vehicle events out of an outbox batch and hands the other kinds back', async () => {
-    const { store, calls } = recordingStore();
-    const service = createVehicleEventsService({ store, clock: () => new Date() });
-    const gap = { key: 'recording.gap:c1:1', kind: 'recording.gap', payload: {} };
-    const r = await service.ingestOutbox('edge-1', [{ key: 'vehicle_event:c1:l1', kind: 'vehicle_event', payload: event() }, gap]);
-    expect(r).toEqual({ accepted: 1, duplicates: 0, others: [gap] });
-    expect(calls[0]!.events.map((e) => e.localId)).toEqual(['l1']);
+});
+
+describe('vehicle events retention', () => {
+  it('asks the store to delete everything older than the network maximum', async () => {
+    const cutoffs: number[] = [];
+    const store = { deleteBefore: async (ms: number) => { cutoffs.push(ms); return 7; } } as unknown as Parameters<typeof createVehicleEventsService>[0]['store'];
+    const service = createVehicleEventsService({ store, clock: () => new Date('2026-11-22T00:00:00.000Z') });
+    expect(await service.enforceRetention(30)).toEqual({ deleted: 7, before: '2026-10-23T00:00:00.000Z' });
+    expect(cutoffs).toEqual([Date.parse('2026-10-23T00:00:00.000Z')]);
   });
 });

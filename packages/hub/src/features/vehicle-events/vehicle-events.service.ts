@@ -12,12 +12,6 @@ export const MAX_BATCH_EVENTS = 5000;
 
 export type VehicleEventsService = ReturnType<typeof createVehicleEventsService>;
 
-/** An edge outbox item as it arrives in an `events` batch (core's `OutboxEvent`). */
-export interface OutboxItem {
-  key: string;
-  kind: string;
-  payload: unknown;
-}
 
 /** Vehicle events arriving from edges: validated, stamped with the hub's receive time, stored once each. */
 export function createVehicleEventsService({ store, clock }: VehicleEventsServiceDeps) {
@@ -38,14 +32,10 @@ export function createVehicleEventsService({ store, clock }: VehicleEventsServic
   return {
     ingestBatch,
 
-    /**
-     * The vehicle-event share of an edge's outbox batch (kind `vehicle_event`); items of other kinds come back in
-     * `others` for their own features, so the edge-link sink can split one batch between several stores.
-     */
-    async ingestOutbox(edgeId: string, items: readonly OutboxItem[]): Promise<IngestResult & { others: OutboxItem[] }> {
-      const mine = items.filter((i) => i.kind === 'vehicle_event');
-      const result = mine.length ? await ingestBatch(edgeId, mine.map((i) => i.payload)) : { accepted: 0, duplicates: 0 };
-      return { ...result, others: items.filter((i) => i.kind !== 'vehicle_event') };
+    /** Deletes events older than the network's retention; returns how many went and the cut-off. */
+    async enforceRetention(maxDays: number): Promise<{ deleted: number; before: string }> {
+      const beforeMs = clock().getTime() - maxDays * 86_400_000;
+      return { deleted: await store.deleteBefore(beforeMs), before: new Date(beforeMs).toISOString() };
     },
   };
 }
