@@ -12,6 +12,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface HubDatabase {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The raw SQLite handle (same connection as `db`), for the few hot writes done synchronously; null on PostgreSQL. */
+  sqlite: SqliteDatabase.Database | null;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export function openDatabase(opts: { url?: string; dataDir: string; searchPath?:
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
   const file = opts.url?.startsWith('sqlite:') ? opts.url.slice(7) : join(opts.dataDir, 'hub.sqlite');
   if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
@@ -37,7 +39,7 @@ export function openDatabase(opts: { url?: string; dataDir: string; searchPath?:
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
 /** Brings the schema to the newest version; throws with the failing migration's name. */

@@ -17,9 +17,21 @@ function toRecord(r: AuditRow): AuditRecord {
 }
 
 /** The audit log on SQLite or PostgreSQL; appends are serialised (one writer on SQLite, an advisory lock on PostgreSQL). */
-export function createKyselyAuditStore({ db, dialect }: HubDatabase): AuditStore {
+export function createKyselyAuditStore({ db, dialect, sqlite }: HubDatabase): AuditStore {
+  // On SQLite every audited request appends here: one synchronous transaction (read the tail, link, insert) is
+  // several times cheaper than four awaited statements, and SQLite's single writer keeps the chain serial anyway.
+  const appendSqlite = sqlite?.transaction((entry: AuditEntry, at: string): AuditRecord => {
+    const last = sqlite.prepare('select seq, hash from audit_log order by seq desc limit 1').get() as { seq: number; hash: string } | undefined;
+    const record = chainAuditEntry(last ? { seq: Number(last.seq), hash: last.hash } : null, entry, at);
+    sqlite.prepare('insert into audit_log (seq, at, actor, action, target, purpose, outcome, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(record.seq, record.at, record.actor, record.action, record.target, record.purpose ? JSON.stringify(record.purpose) : null,
+        record.outcome, record.details ? JSON.stringify(record.details) : null, record.prevHash, record.hash);
+    return record;
+  });
   return {
     async append(entry: AuditEntry, at: string) {
+      // Never inside another open transaction on the shared connection (it would join it and could roll back with it).
+      if (appendSqlite && !sqlite!.inTransaction) return appendSqlite.immediate(entry, at);
       return db.transaction().execute(async (trx) => {
         if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
         const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
