@@ -39,15 +39,14 @@ async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`camnet did not answer ${url}/healthz within ${timeoutMs} ms`);
 }
 
-export async function startCamnet(opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningCamnet> {
-  const timeoutMs = opts.timeoutMs ?? 90_000;
+/** `camnet up ARGS` on a fresh temporary data dir and a free port, with vision off unless `env` turns it on. */
+async function spawnCamnetUp(args: string[], env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'camnet-e2e-'));
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--data-dir', dataDir, '--port', String(port)], {
+  const child = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', ...args, '--data-dir', dataDir, '--port', String(port)], {
     cwd: process.cwd(),
     // Vision is off unless a test asks for it: it loads the models and takes a core per camera.
-    env: { ...process.env, NODE_ENV: 'test', CAMNET_EDGE_VISION: 'off', ...opts.env },
+    env: { ...process.env, NODE_ENV: 'test', CAMNET_EDGE_VISION: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -63,16 +62,21 @@ export async function startCamnet(opts: { env?: Record<string, string>; timeoutM
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
+  return { child, url: `http://127.0.0.1:${port}`, dataDir, output: () => out, stop };
+}
+
+export async function startCamnet(opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningCamnet> {
+  const { child, url, output, stop } = await spawnCamnetUp([], opts.env);
   try {
-    await waitForHealthy(url, child, timeoutMs);
+    await waitForHealthy(url, child, opts.timeoutMs ?? 90_000);
     const until = Date.now() + 10_000;
     let m: RegExpExecArray | null = null;
-    while (!(m = /\/setup\?token=[\w.~%-]+/.exec(out)) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-    if (!m) throw new Error(`camnet printed no set-up link:\n${out}`);
-    return { url, setupPath: m[0], output: () => out, stop };
+    while (!(m = /\/setup\?token=[\w.~%-]+/.exec(output())) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    if (!m) throw new Error(`camnet printed no set-up link:\n${output()}`);
+    return { url, setupPath: m[0], output, stop };
   } catch (e) {
     await stop();
-    throw new Error(`${(e as Error).message}\n--- camnet output ---\n${out}`);
+    throw new Error(`${(e as Error).message}\n--- camnet output ---\n${output()}`);
   }
 }
 
@@ -90,35 +94,16 @@ export interface DemoCamnet {
  * answers and has printed the demo accounts.
  */
 export async function startDemoCamnet(opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<DemoCamnet> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'camnet-e2e-demo-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['packages/cli/bin/camnet.js', 'up', '--demo', '--no-demo-traffic', '--data-dir', dataDir, '--port', String(port)], {
-    env: { ...process.env, NODE_ENV: 'test', CAMNET_EDGE_VISION: 'off', ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise<void>((r) => {
-        const t = setTimeout(() => (child.kill('SIGKILL'), r()), 10_000);
-        child.once('exit', () => (clearTimeout(t), r()));
-      });
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  const { child, url, dataDir, output, stop } = await spawnCamnetUp(['--demo', '--no-demo-traffic'], opts.env);
   const until = Date.now() + (opts.timeoutMs ?? 120_000);
-  while (!/installer\s+\S+@demo\.camnet\.local\s+\S+/.test(out) || !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
+  while (!/installer\s+\S+@demo\.camnet\.local\s+\S+/.test(output()) || !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
     if (child.exitCode !== null || Date.now() > until) {
       await stop();
-      throw new Error(`camnet up --demo did not start:\n${out}`);
+      throw new Error(`camnet up --demo did not start:\n${output()}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   const credentials = new Map<string, { email: string; password: string }>();
-  for (const m of out.matchAll(/^\s+(\w+)\s+(\S+@demo\.camnet\.local)\s+(\S+)$/gm)) credentials.set(m[1]!, { email: m[2]!, password: m[3]! });
-  return { url, dataDir, credentials, output: () => out, stop };
+  for (const m of output().matchAll(/^\s+(\w+)\s+(\S+@demo\.camnet\.local)\s+(\S+)$/gm)) credentials.set(m[1]!, { email: m[2]!, password: m[3]! });
+  return { url, dataDir, credentials, output, stop };
 }
