@@ -18,7 +18,8 @@ import { servingEdge } from '../edges/serving.ts';
 import { ClipRequest } from './clip-request.tsx';
 import { LIVE_ROLES, LiveTile } from './live-tile.tsx';
 import { RecordingTimeline } from './recording-timeline.tsx';
-import { ago, staleness, useNow } from './time.ts';
+import { staleness } from './time.ts';
+import { ago, useNow } from '../../ui/time.ts';
 import './camera-detail.css';
 
 /** Sharing explained to someone who is not the owner (the choices' own details speak to the owner). */

@@ -9,7 +9,8 @@ import { ErrorBanner } from '../../ui/feedback.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { formatBytes } from '../../ui/format.tsx';
 import { useSubmit } from '../../ui/use-submit.ts';
-import { clock, duration, stamp, useNow } from './time.ts';
+import { clock, duration, stamp } from './time.ts';
+import { useNow } from '../../ui/time.ts';
 import { causeInWords } from './timeline-model.ts';
 
 const LENGTHS = [10, 20, 30, 60, 120, 300, 600, 1800];

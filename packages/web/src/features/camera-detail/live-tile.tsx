@@ -8,7 +8,7 @@ import { recordingsApi } from '../../api/recordings.ts';
 import type { Camera, Member, Role } from '../../api/types.ts';
 import { Link } from '../../app/router.tsx';
 import { sharingLabel } from '../cameras/sharing.ts';
-import { ago, useNow } from './time.ts';
+import { ago, useNow } from '../../ui/time.ts';
 
 /** How often the delay is measured while the picture streams (each check is one audited snapshot). */
 const CHECK_MS = 30_000;

@@ -4,7 +4,8 @@ import { recordingsApi } from '../../api/recordings.ts';
 import type { Camera, RecordingTimeline as Timeline } from '../../api/types.ts';
 import { ErrorBanner } from '../../ui/feedback.tsx';
 import { KIND_LABEL, buildSpans, causeInWords, totals, type Span } from './timeline-model.ts';
-import { ago, clock, duration, stamp, useNow } from './time.ts';
+import { clock, duration, stamp } from './time.ts';
+import { ago, useNow } from '../../ui/time.ts';
 
 export const RANGES = [
   { key: '24h', label: '24 hours', ms: 24 * 3_600_000 },

@@ -1,15 +1,4 @@
 /** Relative times and a ticking clock for the health and recording pages. */
-import { useEffect, useState } from 'react';
-
-/** "just now", "42 s ago", "5 min ago", "3 h ago", "2 days ago". */
-export function ago(ms: number): string {
-  if (ms < 5_000) return 'just now';
-  if (ms < 60_000) return `${Math.round(ms / 1000)} s ago`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min ago`;
-  if (ms < 86_400_000) return `${Math.round(ms / 3_600_000)} h ago`;
-  const days = Math.round(ms / 86_400_000);
-  return `${days} day${days === 1 ? '' : 's'} ago`;
-}
 
 /** A duration in words: "20 s", "4 min 10 s", "2 h 5 min". */
 export function duration(ms: number): string {
@@ -26,16 +15,6 @@ export const clock = (t: number | string) => new Date(t).toLocaleTimeString(unde
 /** Date and time with seconds, local. */
 export const stamp = (t: number | string) =>
   new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-/** Date.now(), re-rendering every `ms`. */
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
-}
 
 /** How fresh a "last seen" is: fresh under a minute, stale under five, old beyond (or never). */
 export function staleness(iso: string | null | undefined, now: number): 'fresh' | 'stale' | 'old' {

@@ -14,7 +14,8 @@ import { STATUS_LABEL, formatBytes, formatTime } from '../../ui/format.tsx';
 import { nameOf, useSites } from '../../ui/lookups.ts';
 import { useList } from '../../ui/use-list.ts';
 import { useSubmit } from '../../ui/use-submit.ts';
-import { ago, staleness, useNow } from '../camera-detail/time.ts';
+import { staleness } from '../camera-detail/time.ts';
+import { ago, useNow } from '../../ui/time.ts';
 import { camerasByEdge } from './serving.ts';
 import './edges.css';
 

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { readMjpeg } from './mjpeg-stream.ts';
 import { liveUrl, snapshotUrl, type RankedCamera } from './rtcc-api.ts';
-import { ago, useNow } from './use-live-feed.ts';
+import { ago, useNow } from '../../ui/time.ts';
 
 const REFRESH_MS = 3000;
 

@@ -7,7 +7,7 @@ import { IncidentActions } from './incident-actions.tsx';
 import type { Bolo, Incident, TimelineEntry } from './rtcc-api.ts';
 import { useIncidentShortcuts } from './use-incident-shortcuts.ts';
 import { preRollLabel, usePreRoll } from './use-pre-roll.ts';
-import { ago, useNow } from './use-live-feed.ts';
+import { ago, useNow } from '../../ui/time.ts';
 
 export function IncidentDetail({ incident, timeline, acks, canAct, onChanged }: { incident: Incident; timeline: TimelineEntry[]; acks: string[]; canAct: boolean; onChanged: () => void }) {
   const covering = incident.cameras.filter((c) => c.covers);

@@ -7,7 +7,8 @@ import { IncidentDetail } from './incident-detail.tsx';
 import { NewIncidentForm } from './new-incident-form.tsx';
 import { rtccApi, type Incident, type TimelineEntry } from './rtcc-api.ts';
 import { useIncidentShortcuts } from './use-incident-shortcuts.ts';
-import { ago, useLiveFeed, useNow, type RtccMessage } from './use-live-feed.ts';
+import { useLiveFeed, type RtccMessage } from './use-live-feed.ts';
+import { ago, useNow } from '../../ui/time.ts';
 import './rtcc.css';
 
 function IncidentList({ items, selectedId, fresh, onPick }: { items: Incident[]; selectedId: string | null; fresh: Set<string>; onPick: (id: string) => void }) {

@@ -43,21 +43,4 @@ export function useLiveFeed(onMessage: (m: RtccMessage) => void, onReconnect?: (
   return { state, lastHeardAt };
 }
 
-/** Re-renders every `ms` (for "5 s ago" labels). */
-export function useNow(ms = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
-}
 
-/** "just now", "12 s ago", "3 min ago", "2 h ago". */
-export function ago(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 3) return 'just now';
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  return `${Math.floor(s / 3600)} h ago`;
-}

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { EmptyState, ErrorBanner } from '../../ui/feedback.tsx';
 import { formatTime } from '../../ui/format.tsx';
 import { rtccApi, type Bolo } from '../incidents/rtcc-api.ts';
-import { ago, useLiveFeed, useNow, type RtccMessage } from '../incidents/use-live-feed.ts';
+import { useLiveFeed, type RtccMessage } from '../incidents/use-live-feed.ts';
+import { ago, useNow } from '../../ui/time.ts';
 import '../incidents/rtcc.css';
 
 const POLL_MS = 30_000;
