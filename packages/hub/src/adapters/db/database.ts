@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
+import { createStatementCache } from './sqlite-statement-cache.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -38,7 +39,8 @@ export function openDatabase(opts: { url?: string; dataDir: string; searchPath?:
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const statements = createStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: { prepare: statements.prepare, close: () => sqlite.close() } }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 

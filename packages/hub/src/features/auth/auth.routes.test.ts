@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHub, setUpAdmin, signIn, totpCode } from '../../testing/test-hub.ts';
 import type { Client, TestHub } from '../../testing/test-hub.ts';
+import { TOKEN_CACHE_MS } from '../tokens/tokens.service.ts';
 
 describe('sign-in, second factor, sessions and tokens', () => {
   let t: TestHub;
@@ -80,6 +81,16 @@ describe('sign-in, second factor, sessions and tokens', () => {
     const after = await asToken('/api/v1/cameras');
     expect(after.statusCode, after.body).toBe(401);
     expect(after.json().error.id).toBe('token_invalid');
+  });
+
+  it("refuses a disabled user's token once the short principal cache lapses", async () => {
+    const user = await admin.req('POST', '/api/v1/users', { email: 'cad@pd.gov', name: 'CAD bridge', role: 'operator', memberId, password: 'cad bridge password' });
+    const { token } = await t.hub.services.tokens.create(user.json.id, { name: 'cad', role: 'operator' });
+    const asToken = () => t.app.inject({ method: 'GET', url: '/api/v1/cameras', headers: { authorization: `Bearer ${token}` } });
+    expect((await asToken()).statusCode).toBe(200);
+    expect((await admin.req('PATCH', `/api/v1/users/${user.json.id}`, { disabled: true })).status).toBe(200);
+    t.clock.advance(TOKEN_CACHE_MS + 1);
+    expect((await asToken()).json().error.id).toBe('token_invalid');
   });
 
   it('audits sign-ins (success and failure) in an intact chain', async () => {

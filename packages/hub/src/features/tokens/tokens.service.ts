@@ -26,8 +26,16 @@ export function presentToken(t: ApiToken) {
 
 export type TokensService = ReturnType<typeof createTokensService>;
 
+/**
+ * How long a resolved token is trusted without reading the store again. Automation (CAD bridges, wall controllers)
+ * calls many times a second; two reads per call were a fifth of a nearest-camera request. A revocation on this
+ * instance takes effect at once; a user disabled, or a token revoked on another hub instance, within this bound.
+ */
+export const TOKEN_CACHE_MS = 2_000;
+
 /** Creates, lists, revokes and resolves API tokens. */
 export function createTokensService({ tokens, users, clock }: TokensServiceDeps) {
+  const resolved = new Map<string, { principal: Principal; until: number }>();
   return {
     /** Returns the token text once; it cannot be shown again. */
     async create(userId: string, input: { name: string; role: Role; expiresInDays?: number }): Promise<{ token: string; item: ApiToken }> {
@@ -58,19 +66,28 @@ export function createTokensService({ tokens, users, clock }: TokensServiceDeps)
       if (t.userId !== actor.userId && actor.role !== 'admin') throw forbidden('token_not_yours', 'Only the token owner or an admin can revoke it.');
       const revokedAt = t.revokedAt ?? clock().toISOString();
       await tokens.update(id, { revokedAt });
+      resolved.delete(t.tokenHash);
       return { ...t, revokedAt };
     },
 
     /** The principal for a bearer token, or null when unknown, revoked, expired or its user is disabled. */
     async resolve(bearer: string): Promise<Principal | null> {
       if (!bearer.startsWith(TOKEN_PREFIX)) return null;
-      const t = await tokens.findByHash(sha256Hex(bearer));
+      const hash = sha256Hex(bearer);
       const now = clock();
+      const cached = resolved.get(hash);
+      if (cached && cached.until > now.getTime()) return { ...cached.principal };
+      resolved.delete(hash);
+      const t = await tokens.findByHash(hash);
       if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now.toISOString())) return null;
       const user = await users.findById(t.userId);
       if (!user || user.disabled) return null;
       if (!t.lastUsedAt || now.getTime() - Date.parse(t.lastUsedAt) > 60_000) await tokens.update(t.id, { lastUsedAt: now.toISOString() });
-      return { userId: user.id, email: user.email, role: t.role, memberId: user.memberId, via: 'token', mfa: 'ok', tokenId: t.id };
+      const principal: Principal = { userId: user.id, email: user.email, role: t.role, memberId: user.memberId, via: 'token', mfa: 'ok', tokenId: t.id };
+      const until = Math.min(now.getTime() + TOKEN_CACHE_MS, t.expiresAt ? Date.parse(t.expiresAt) : Infinity);
+      if (resolved.size >= 10_000) resolved.clear(); // bounded: a flood of distinct valid tokens cannot grow it
+      resolved.set(hash, { principal, until });
+      return { ...principal };
     },
   };
 }

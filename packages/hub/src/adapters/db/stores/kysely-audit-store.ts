@@ -1,3 +1,4 @@
+import type { Statement as SqliteStatement } from 'better-sqlite3';
 import { sql } from 'kysely';
 import { chainAuditEntry } from '@camnet/core';
 import type { AuditEntry, AuditRecord } from '@camnet/core';
@@ -20,11 +21,14 @@ function toRecord(r: AuditRow): AuditRecord {
 export function createKyselyAuditStore({ db, dialect, sqlite }: HubDatabase): AuditStore {
   // On SQLite every audited request appends here: one synchronous transaction (read the tail, link, insert) is
   // several times cheaper than four awaited statements, and SQLite's single writer keeps the chain serial anyway.
+  // The two statements are compiled on first use (the table exists only after migrations) and kept.
+  let tail: SqliteStatement | null = null, insert: SqliteStatement | null = null;
   const appendSqlite = sqlite?.transaction((entry: AuditEntry, at: string): AuditRecord => {
-    const last = sqlite.prepare('select seq, hash from audit_log order by seq desc limit 1').get() as { seq: number; hash: string } | undefined;
+    tail ??= sqlite.prepare('select seq, hash from audit_log order by seq desc limit 1');
+    insert ??= sqlite.prepare('insert into audit_log (seq, at, actor, action, target, purpose, outcome, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const last = tail.get() as { seq: number; hash: string } | undefined;
     const record = chainAuditEntry(last ? { seq: Number(last.seq), hash: last.hash } : null, entry, at);
-    sqlite.prepare('insert into audit_log (seq, at, actor, action, target, purpose, outcome, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(record.seq, record.at, record.actor, record.action, record.target, record.purpose ? JSON.stringify(record.purpose) : null,
+    insert.run(record.seq, record.at, record.actor, record.action, record.target, record.purpose ? JSON.stringify(record.purpose) : null,
         record.outcome, record.details ? JSON.stringify(record.details) : null, record.prevHash, record.hash);
     return record;
   });
