@@ -3,6 +3,7 @@ import type { Rect, RgbImage } from '../capture/rgb-image.ts';
 import { sampleBody, type BodySample } from './body-samples.ts';
 import { nameLab } from './colour-naming.ts';
 import type { Lab } from './lab.ts';
+import { looksWhite, whiteCues } from './white-or-silver.ts';
 
 /** A colour judgement: the best vocabulary colour, its confidence (0..1) and the runner-up. */
 export interface ColourEstimate {
@@ -17,15 +18,23 @@ export const CLUSTER = { binL: 6, binAB: 5, radius: 10 };
 /**
  * The vehicle's body colour from its crop: the body region (around the plate when there is one) is white-balanced
  * on the plate, sampled in CIELAB, and the densest colour cluster (the paint; glass, shadow, lights and road are
- * smaller or scattered) is named. Confidence is the cluster's share of the samples.
+ * smaller or scattered) is named; light grey paint is told white or silver by `white-or-silver.ts`. Confidence is
+ * the cluster's share of the samples.
  */
 export function estimateColour(crop: RgbImage, plate: Rect | null = null): ColourEstimate {
   const gain = plate ? whiteReference(crop, plate) : ([1, 1, 1] as const);
   const samples = sampleBody(crop, plate, gain);
   if (samples.length < 10) return { colour: 'gray', confidence: 0, alt: null };
   const main = dominantCluster(samples);
-  const [colour, alt] = nameLab(main.mean);
+  const [colour, alt] = lightGrey(nameLab(main.mean), () => looksWhite(whiteCues(crop, gain, samples)));
   return { colour, confidence: Math.round(main.share * 100) / 100, alt };
+}
+
+/** Light achromatic paint is white or silver by the vehicle's cues, not by its lightness (both measure L* 75–100). */
+function lightGrey([colour, alt]: [Colour, Colour], white: () => boolean): [Colour, Colour] {
+  if (colour !== 'silver' && colour !== 'white') return [colour, alt];
+  if (white()) return ['white', 'silver'];
+  return ['silver', alt === 'silver' ? 'white' : alt];
 }
 
 /** The densest cluster of samples: mode of a coarse Lab histogram (smoothed over neighbour bins), then the mean of samples near it. */
