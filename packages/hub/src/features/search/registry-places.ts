@@ -4,9 +4,12 @@ import type { SiteStore } from '../sites/site.store.ts';
 import type { AddressPlace, CameraPlace } from './search-places.ts';
 import type { PlaceDirectory } from './search.service.ts';
 
-/** The registry as a place directory: camera positions, site addresses, and the geocoder when the network has one. */
+/**
+ * The registry as a place directory: camera positions, site addresses, the geocoder when the network has one,
+ * and area queries wherever the camera store answers them (PostgreSQL with PostGIS).
+ */
 export function createRegistryPlaceDirectory(deps: {
-  cameras: Pick<CameraStore, 'mapRows'>;
+  cameras: Pick<CameraStore, 'mapRows' | 'camerasInArea'>;
   sites: Pick<SiteStore, 'list'>;
   geocode?: (text: string) => Promise<LatLon>;
 }): PlaceDirectory {
@@ -23,6 +26,7 @@ export function createRegistryPlaceDirectory(deps: {
         afterId = page.at(-1)!.id;
       }
     },
+    camerasInArea: (area) => deps.cameras.camerasInArea(area),
     async geocode(text: string): Promise<LatLon | null> {
       if (!deps.geocode) return null;
       try {

@@ -1,5 +1,6 @@
 import { distanceM, invalid } from '@camnet/core';
 import type { LatLon } from '@camnet/core';
+import type { CameraArea } from '../cameras/camera.store.ts';
 import type { SearchFilters } from './search.schemas.ts';
 
 /** A camera's position, for place filters and for drawing hits. */
@@ -67,33 +68,52 @@ export function locateAddress(text: string, places: readonly AddressPlace[]): La
   return hit ? { lat: hit.lat, lon: hit.lon } : null;
 }
 
-/** Turns a place filter into the cameras inside it; null when the filter names no place. */
-export function resolvePlace(place: SearchFilters['place'], cameras: readonly CameraPlace[], addresses: readonly AddressPlace[]): ResolvedPlace | null {
-  if (!place) return null;
-  let ids: Set<string> | null = place.cameraIds ? new Set(place.cameraIds) : null;
-  let areaM2: number | undefined;
-  const labels: string[] = [];
-  const keep = (test: (c: CameraPlace) => boolean) => {
-    const inside = cameras.filter(test).map((c) => c.id);
-    ids = ids ? new Set(inside.filter((id) => ids!.has(id))) : new Set(inside);
-  };
-  if (place.cameraIds) labels.push(`${place.cameraIds.length} camera(s)`);
-  if (place.polygon) {
-    keep((c) => polygonContains(place.polygon!, c));
-    areaM2 = polygonAreaM2(place.polygon);
-    labels.push('drawn area');
-  }
-  const circle = (centre: LatLon, radiusM: number, label: string) => {
-    keep((c) => distanceM(c, centre) <= radiusM);
-    areaM2 = Math.min(areaM2 ?? Infinity, Math.PI * radiusM ** 2);
-    labels.push(label);
-  };
-  if (place.near) circle(place.near, place.near.radiusM, `within ${place.near.radiusM} m`);
+/**
+ * The map area of a place filter (the drawn ring, the radius round a point, the radius round an address); null
+ * when it has none. An address not in the registry is `place_not_found`.
+ */
+export function placeArea(place: SearchFilters['place'], addresses: readonly AddressPlace[]): CameraArea | null {
+  if (!place?.polygon && !place?.near && !place?.address) return null;
+  const circles: { lat: number; lon: number; radiusM: number }[] = [];
+  if (place.near) circles.push(place.near);
   if (place.address) {
     const at = locateAddress(place.address, addresses);
     if (!at) throw invalid('place_not_found', `No address or intersection in the registry matches "${place.address}".`, { path: 'filters.place.address' });
-    circle(at, place.radiusM, `near ${place.address}`);
+    circles.push({ lat: at.lat, lon: at.lon, radiusM: place.radiusM });
+  }
+  return { ...(place.polygon ? { polygon: place.polygon } : {}), circles };
+}
+
+/** The in-memory answer to an area: inside the ring (even-odd) and within every circle (great-circle metres). */
+export function isInArea(area: CameraArea, p: LatLon): boolean {
+  return (!area.polygon || polygonContains(area.polygon, p)) && (area.circles ?? []).every((c) => distanceM(p, c) <= c.radiusM);
+}
+
+/**
+ * Turns a place filter into the cameras inside it; null when the filter names no place. `inArea` is the
+ * database's answer for the area when it gave one; otherwise `cameras` are filtered here.
+ */
+export function resolvePlace(place: SearchFilters['place'], cameras: readonly CameraPlace[], addresses: readonly AddressPlace[], inArea?: readonly string[] | null): ResolvedPlace | null {
+  if (!place) return null;
+  const area = placeArea(place, addresses);
+  let ids: Set<string> | null = place.cameraIds ? new Set(place.cameraIds) : null;
+  if (area) {
+    const inside = inArea ?? cameras.filter((c) => isInArea(area, c)).map((c) => c.id);
+    ids = ids ? new Set(inside.filter((id) => ids!.has(id))) : new Set(inside);
   }
   if (!ids) return null;
-  return { cameraIds: [...ids as Set<string>], ...(areaM2 !== undefined ? { areaM2 } : {}), label: labels.join(', ') };
+  const labels: string[] = [];
+  let areaM2: number | undefined;
+  if (place.cameraIds) labels.push(`${place.cameraIds.length} camera(s)`);
+  if (place.polygon) {
+    areaM2 = polygonAreaM2(place.polygon);
+    labels.push('drawn area');
+  }
+  const circle = (radiusM: number, label: string) => {
+    areaM2 = Math.min(areaM2 ?? Infinity, Math.PI * radiusM ** 2);
+    labels.push(label);
+  };
+  if (place.near) circle(place.near.radiusM, `within ${place.near.radiusM} m`);
+  if (place.address) circle(place.radiusM, `near ${place.address}`);
+  return { cameraIds: [...ids], ...(areaM2 !== undefined ? { areaM2 } : {}), label: labels.join(', ') };
 }

@@ -58,10 +58,10 @@ export interface PlannedSearch {
   place: ResolvedPlace | null;
 }
 
-/** Plans a search from its filters (validated already) at time `now`. */
-export function planSearch(filters: SearchFilters, now: number, cameras: readonly CameraPlace[], addresses: readonly AddressPlace[]): PlannedSearch {
+/** Plans a search from its filters (validated already) at time `now`; `inArea` is the database's answer for the place's area, if any. */
+export function planSearch(filters: SearchFilters, now: number, cameras: readonly CameraPlace[], addresses: readonly AddressPlace[], inArea?: readonly string[] | null): PlannedSearch {
   const { fromMs, toMs } = resolveTime(filters.time, now);
-  const place = resolvePlace(filters.place, cameras, addresses);
+  const place = resolvePlace(filters.place, cameras, addresses, inArea);
   const colours = expandColours(filters.colours, filters.similarColours);
   const query: VehicleEventQuery = { fromMs, toMs };
   if (place) query.cameraIds = place.cameraIds;

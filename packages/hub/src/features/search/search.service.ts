@@ -1,7 +1,9 @@
 import { invalid, isPlatePattern, planPlateQuery } from '@camnet/core';
 import type { Colour, LatLon } from '@camnet/core';
+import type { CameraArea } from '../cameras/camera.store.ts';
 import type { VehicleEventFacets, VehicleEventStore } from '../vehicle-events/vehicle-event.store.ts';
 import { parseSearchText } from './search-parse.ts';
+import { placeArea } from './search-places.ts';
 import type { AddressPlace, CameraPlace } from './search-places.ts';
 import { checkPurpose, decodeCursor, encodeCursor, planSearch, resolveTime } from './search-query.ts';
 import { journeyView, presentHit } from './search.presenter.ts';
@@ -15,6 +17,8 @@ export interface PlaceDirectory {
   addresses(): Promise<AddressPlace[]>;
   /** An address or intersection from the network's geocoder; null when unknown (the site addresses are tried next). */
   geocode?(text: string): Promise<LatLon | null>;
+  /** Ids of the cameras in an area, asked of the database (PostGIS); null when it cannot, and `cameras()` are filtered in memory. */
+  camerasInArea?(area: CameraArea): Promise<string[] | null>;
 }
 
 export interface SearchServiceDeps {
@@ -64,9 +68,17 @@ export function createSearchService({ events, places, offenceCategories, clock }
     return { ...filters, place: { ...rest, near: { ...at, radiusM: place.radiusM } } };
   }
 
+  /** The database's cameras for the place's area, when the directory can ask it; null sends the search to the in-memory filter. */
+  async function camerasInArea(filters: SearchFilters, addresses: readonly AddressPlace[]): Promise<string[] | null> {
+    if (!places.camerasInArea || !filters.place) return null;
+    const area = placeArea(filters.place, addresses);
+    return area ? places.camerasInArea(area) : null;
+  }
+
   async function runSearch(req: SearchRequest): Promise<SearchResult> {
     const reg = await registry();
-    const plan = planSearch(await geocoded(req.filters), clock().getTime(), reg.cameras, reg.addresses);
+    const filters = await geocoded(req.filters);
+    const plan = planSearch(filters, clock().getTime(), reg.cameras, reg.addresses, await camerasInArea(filters, reg.addresses));
     const page = await events.search(plan.query, { sort: req.sort, limit: req.limit, ...(req.cursor ? { after: decodeCursor(req.cursor)! } : {}) });
     const [total, facets] = await Promise.all([events.count(plan.query, COUNT_CAP), req.facets ? events.facets(plan.query) : undefined]);
     return {

@@ -4,6 +4,7 @@ import * as vehicleEvents from './0002-vehicle-events.ts';
 import * as rtcc from './0003-rtcc.ts';
 import * as clips from './0004-clips.ts';
 import * as recordings from './0005-recordings.ts';
+import * as postgis from './0006-postgis.ts';
 
 /** Every migration in order; names sort by version. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-rtcc': rtcc,
   '0004-clips': clips,
   '0005-recordings': recordings,
+  '0006-postgis': postgis,
 };

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { Camera, MapRow } from '../../../features/cameras/camera.ts';
 import type { CameraStore } from '../../../features/cameras/camera.store.ts';
 import type { HubDatabase } from '../database.ts';
+import { cameraAreaWhere, postgisSchema } from './kysely-camera-store-area.ts';
 import type { CameraRow } from '../schema.ts';
 
 const toCamera = (r: CameraRow): Camera => ({
@@ -29,7 +31,9 @@ function toRow(c: Partial<Camera>): Partial<CameraRow> {
 }
 
 /** Cameras on SQLite or PostgreSQL. */
-export function createKyselyCameraStore({ db }: HubDatabase): CameraStore {
+export function createKyselyCameraStore({ db, dialect }: HubDatabase): CameraStore {
+  // Asked once: whether migration 0006 gave cameras a PostGIS column (a failed probe is asked again next time).
+  let postgis: Promise<string | null> | null = null;
   return {
     async insert(c) {
       await db.insertInto('cameras').values(toRow(c) as CameraRow).execute();
@@ -60,6 +64,19 @@ export function createKyselyCameraStore({ db }: HubDatabase): CameraStore {
       if (filter.memberId) q = q.where('member_id', '=', filter.memberId);
       const rows = await q.execute();
       return rows.map((r): MapRow => [r.id, Number(r.lat), Number(r.lon), Number(r.heading_deg), Number(r.fov_deg), Number(r.range_m), r.status, r.sharing_mode, r.name]);
+    },
+    async camerasInArea(area) {
+      if (dialect !== 'postgres') return null;
+      postgis ??= postgisSchema(db).catch((e: unknown) => { postgis = null; throw e; });
+      const schema = await postgis;
+      if (!schema) return null;
+      const rows = await db.transaction().execute(async (trx) => {
+        // PostGIS's function costs make the planner JIT-compile and fan out to parallel workers for a few thousand
+        // rows: 50-70 ms instead of ~21 ms for a district over 40,000 cameras (docs/adr/0004-postgis-areas.md).
+        await sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+        return trx.selectFrom('cameras').select('id').where(cameraAreaWhere(schema, area)).orderBy('id').execute();
+      });
+      return rows.map((r) => r.id);
     },
     async update(id, patch) {
       const row = toRow(patch);
