@@ -60,7 +60,7 @@ export const HUB_VERSION: string = JSON.parse(readFileSync(join(here, '../packag
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openHubDatabase(config: HubConfig, opts: { searchPath?: string } = {}): Promise<HubDatabase> {
-  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, searchPath: opts.searchPath });
+  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, searchPath: opts.searchPath, cacheMiB: config.sqliteCacheMiB });
   await migrateToLatest(database.db);
   return database;
 }

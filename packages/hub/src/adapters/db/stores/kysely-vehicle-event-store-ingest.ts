@@ -13,6 +13,8 @@ interface Pending {
   edgeKey: number;
   event: VehicleEvent;
   values: unknown[];
+  /** Which batch of a group commit the row came from (for per-batch results). */
+  batch: number;
 }
 
 function rowValues(id: number, edgeKey: number, cameraKey: number, e: VehicleEvent, receivedMs: number): unknown[] {
@@ -46,26 +48,36 @@ async function holders(trx: Kysely<unknown>, dialect: DialectName, ids: number[]
 
 /**
  * Inserts events with linear probing inside each millisecond: a conflict on an id held by the same
- * (edge, localId) is a duplicate; held by another event, the next slot is tried.
+ * (edge, localId) is a duplicate; held by another event, the next slot is tried. Rows go in id order (appends
+ * stay at the right edge of each index), and a repeat of an identity within the rows is a duplicate before any
+ * insert (a retried batch can arrive in the same group commit as the original).
  */
-export async function insertEvents(trx: Kysely<unknown>, dialect: DialectName, rows: Pending[]): Promise<{ stored: Pending[]; duplicates: number }> {
+export async function insertEvents(trx: Kysely<unknown>, dialect: DialectName, rows: Pending[]): Promise<{ stored: Pending[]; duplicates: Pending[] }> {
   const stored: Pending[] = [];
-  let duplicates = 0;
-  let todo = rows;
+  const duplicates: Pending[] = [];
+  const first = new Set<string>();
+  let todo = rows.filter((r) => {
+    const identity = `${r.edgeKey}:${r.event.localId}`;
+    if (first.has(identity)) return duplicates.push(r), false;
+    first.add(identity);
+    return true;
+  }).sort((a, b) => a.id - b.id);
   for (let round = 0; todo.length > 0; round++) {
     if (round > ID_SLOTS) throw new Error('vehicle event id slots exhausted for one millisecond');
     const inserted = await insertIgnoring(trx, dialect, todo);
-    const refused = todo.filter((r) => !inserted.has(r.id));
-    stored.push(...todo.filter((r) => inserted.has(r.id)));
+    // Two rows of this round probing the same id: only the first went in.
+    const claimed = new Set<number>();
+    const refused: Pending[] = [];
+    for (const r of todo) {
+      if (inserted.has(r.id) && !claimed.has(r.id)) (claimed.add(r.id), stored.push(r));
+      else refused.push(r);
+    }
     if (refused.length === 0) break;
     const held = await holders(trx, dialect, [...new Set(refused.map((r) => r.id))]);
     todo = [];
-    const seen = new Set<string>();
     for (const r of refused) {
-      const identity = `${r.edgeKey}:${r.event.localId}`;
-      if (held.get(r.id) === identity || seen.has(identity)) duplicates++;
+      if (held.get(r.id) === `${r.edgeKey}:${r.event.localId}`) duplicates.push(r);
       else {
-        seen.add(identity);
         r.id = nextSlotId(r.id);
         r.values[0] = r.id;
         todo.push(r);
@@ -76,19 +88,21 @@ export async function insertEvents(trx: Kysely<unknown>, dialect: DialectName, r
 }
 
 /** Builds the pending rows for one batch (ids at each event's preferred slot). */
-export function pendingRows(edgeKey: number, cameraKeys: Map<string, number>, events: VehicleEvent[], receivedMs: number): Pending[] {
+export function pendingRows(edgeKey: number, cameraKeys: Map<string, number>, events: VehicleEvent[], receivedMs: number, batch = 0): Pending[] {
   return events.map((event) => {
     const id = idAt(Date.parse(event.startedAt)) + preferredSlot(edgeKey, event.localId);
-    return { id, edgeKey, event, values: rowValues(id, edgeKey, cameraKeys.get(event.cameraId)!, event, receivedMs) };
+    return { id, edgeKey, event, values: rowValues(id, edgeKey, cameraKeys.get(event.cameraId)!, event, receivedMs), batch };
   });
 }
 
 /** Adds the narrow plate rows and the media rows of newly stored events. */
 export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName, stored: Pending[]): Promise<void> {
-  const plated = stored.filter((r) => r.event.plate);
+  // In key order: neighbouring keys share leaves, so each touched page is visited once per statement.
+  const plated = stored.filter((r) => r.event.plate).map((r) => ({ key: plateKey(r.event.plate!.text), r }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.r.id - b.r.id));
   for (const chunk of chunks(plated, ROWS_PER_STATEMENT * 2)) {
     const q = new SqlText(dialect).add('insert into vehicle_event_plates (plate_key, id, plate) values ');
-    q.add(chunk.map((r) => `(${q.p(plateKey(r.event.plate!.text))}, ${q.p(r.id)}, ${q.p(r.event.plate!.text)})`).join(', '));
+    q.add(chunk.map(({ key, r }) => `(${q.p(key)}, ${q.p(r.id)}, ${q.p(r.event.plate!.text)})`).join(', '));
     await q.run(trx);
   }
   const media = stored.filter((r) => r.event.thumbnailJpegBase64 || r.event.plateCropJpegBase64);

@@ -48,6 +48,25 @@ describeEachDatabase('vehicle event store contract', (use) => {
     expect((await s.count({ ...day(T0 + 7 * H, T0 + 7 * H + 1), cameraIds: ['cam-z'] }, 100)).count).toBe(30);
   });
 
+  it('commits batches from many edges arriving at once together, each answered with its own counts', async () => {
+    const s = store();
+    const at = T0 + 50 * H; // outside the other tests' windows
+    const batches = Array.from({ length: 12 }, (_, b) => Array.from({ length: 40 }, (_, i) =>
+      make({ localId: `g-${i}`, at: at + (i % 5), cameraId: `cam-g${b % 3}`, plate: i % 2 ? plate(`G${b}X${i}`) : null })));
+    // Edge 0's batch is sent twice at once (a retry racing its original) and edge 1's carries a repeated event.
+    const sends = [
+      ...batches.map((events, b) => s.ingest(`edge-g${b}`, b === 1 ? [...events, events[3]!] : events, T0)),
+      s.ingest('edge-g0', batches[0]!, T0),
+    ];
+    const results = await Promise.all(sends);
+    expect(results.slice(2, 12)).toEqual(Array(10).fill({ accepted: 40, duplicates: 0 }));
+    expect(results[1]).toEqual({ accepted: 40, duplicates: 1 });
+    expect([results[0], results[12]]).toEqual([{ accepted: 40, duplicates: 0 }, { accepted: 0, duplicates: 40 }]);
+    expect((await s.count({ ...day(at, at + 10) }, 10_000)).count).toBe(12 * 40);
+    const q = { ...day(at, at + 10), plate: planPlateQuery('G7X13', { fuzzy: false, scope: { fromMs: at, toMs: at + 10 } }) };
+    expect((await s.search(q, page)).hits.map((h) => h.event.edgeId)).toEqual(['edge-g7']);
+  });
+
   it('filters by time, colour, type, camera, direction, confidence and source, and pages by keyset', async () => {
     const s = store();
     const events = Array.from({ length: 25 }, (_, i) => make({

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { VehicleEventStore } from '../../../features/vehicle-events/vehicle-event.store.ts';
+import type { VehicleEvent } from '@camnet/core';
+import type { IngestResult, VehicleEventStore } from '../../../features/vehicle-events/vehicle-event.store.ts';
 import type { HubDatabase } from '../database.ts';
 import type { VehicleEventRow } from '../schema.ts';
 import { EVENT_COLUMNS, toStoredEvent } from './kysely-vehicle-event-store-codes.ts';
@@ -9,6 +10,17 @@ import type { RefKeys } from './kysely-vehicle-event-store-search.ts';
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
 
 type Kind = 'camera' | 'edge';
+
+/** A group commit takes every batch waiting, up to this many events. */
+const GROUP_MAX_EVENTS = 20_000;
+
+interface IngestJob {
+  edgeId: string;
+  events: VehicleEvent[];
+  receivedMs: number;
+  done(result: IngestResult): void;
+  fail(error: unknown): void;
+}
 
 /** Camera and edge ids as small integer keys, cached; new keys enter the cache only after their transaction commits. */
 function createRefCache(db: Kysely<unknown>, dialect: HubDatabase['dialect']) {
@@ -62,22 +74,63 @@ export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatab
   const refs = createRefCache(db, dialect);
   const partitions = new Set<number>();
   const ctx = { db, dialect, refs };
+
+  /** Writes several edges' batches in one transaction; one result per batch, in order. */
+  async function writeGroup(jobs: IngestJob[]): Promise<IngestResult[]> {
+    const commits: (() => void)[] = [];
+    const results = await db.transaction().execute(async (trx) => {
+      const all = jobs.flatMap((j) => j.events);
+      const days = dialect === 'postgres' ? await ensureDayPartitions(trx, all, partitions) : [];
+      commits.push(() => days.forEach((d) => partitions.add(d)));
+      const edges = await refs.ensure(trx, 'edge', jobs.map((j) => j.edgeId));
+      const cameras = await refs.ensure(trx, 'camera', all.map((e) => e.cameraId));
+      commits.push(edges.commit, cameras.commit);
+      const rows = jobs.flatMap((j, i) => pendingRows(edges.keys.get(j.edgeId)!, cameras.keys, j.events, j.receivedMs, i));
+      const { stored, duplicates } = await insertEvents(trx, dialect, rows);
+      await insertSideRows(trx, dialect, stored);
+      const out = jobs.map(() => ({ accepted: 0, duplicates: 0 }));
+      for (const r of stored) out[r.batch]!.accepted++;
+      for (const r of duplicates) out[r.batch]!.duplicates++;
+      return out;
+    });
+    for (const commit of commits) commit();
+    return results;
+  }
+
+  // Group commit: batches that arrive while a transaction is being written wait and go together in the next one.
+  // Many edges sending small batches then cost one commit (and one write of each shared index page) per group,
+  // not per batch. Each caller still hears back only after its own events are committed.
+  const queue: IngestJob[] = [];
+  let writing = false;
+  async function drain(): Promise<void> {
+    writing = true;
+    while (queue.length > 0) {
+      const group: IngestJob[] = [];
+      let n = 0;
+      while (queue.length > 0 && (group.length === 0 || n + queue[0]!.events.length <= GROUP_MAX_EVENTS)) {
+        const job = queue.shift()!;
+        group.push(job);
+        n += job.events.length;
+      }
+      try {
+        const results = await writeGroup(group);
+        group.forEach((job, i) => job.done(results[i]!));
+      } catch (e) {
+        if (group.length === 1) group[0]!.fail(e);
+        // One batch must not fail the others: write each alone, so only the one at fault hears the error.
+        else for (const job of group) await writeGroup([job]).then(([r]) => job.done(r!), (err: unknown) => job.fail(err));
+      }
+    }
+    writing = false;
+  }
+
   return {
-    async ingest(edgeId, events, receivedMs) {
-      if (events.length === 0) return { accepted: 0, duplicates: 0 };
-      const commits: (() => void)[] = [];
-      const result = await db.transaction().execute(async (trx) => {
-        const days = dialect === 'postgres' ? await ensureDayPartitions(trx, events, partitions) : [];
-        commits.push(() => days.forEach((d) => partitions.add(d)));
-        const edge = await refs.ensure(trx, 'edge', [edgeId]);
-        const cameras = await refs.ensure(trx, 'camera', events.map((e) => e.cameraId));
-        commits.push(edge.commit, cameras.commit);
-        const { stored, duplicates } = await insertEvents(trx, dialect, pendingRows(edge.keys.get(edgeId)!, cameras.keys, events, receivedMs));
-        await insertSideRows(trx, dialect, stored);
-        return { accepted: stored.length, duplicates };
+    ingest(edgeId, events, receivedMs) {
+      if (events.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
+      return new Promise<IngestResult>((done, fail) => {
+        queue.push({ edgeId, events, receivedMs, done, fail });
+        if (!writing) void drain();
       });
-      for (const commit of commits) commit();
-      return result;
     },
     search: (query, page) => searchEvents(ctx, query, page),
     count: (query, cap) => countEvents(ctx, query, cap),
