@@ -58,7 +58,10 @@ export async function insertEvents(trx: Kysely<unknown>, dialect: DialectName, r
   const first = new Set<string>();
   let todo = rows.filter((r) => {
     const identity = `${r.edgeKey}:${r.event.localId}`;
-    if (first.has(identity)) return duplicates.push(r), false;
+    if (first.has(identity)) {
+      duplicates.push(r);
+      return false;
+    }
     first.add(identity);
     return true;
   }).sort((a, b) => a.id - b.id);
@@ -69,8 +72,10 @@ export async function insertEvents(trx: Kysely<unknown>, dialect: DialectName, r
     const claimed = new Set<number>();
     const refused: Pending[] = [];
     for (const r of todo) {
-      if (inserted.has(r.id) && !claimed.has(r.id)) (claimed.add(r.id), stored.push(r));
-      else refused.push(r);
+      if (inserted.has(r.id) && !claimed.has(r.id)) {
+        claimed.add(r.id);
+        stored.push(r);
+      } else refused.push(r);
     }
     if (refused.length === 0) break;
     const held = await holders(trx, dialect, [...new Set(refused.map((r) => r.id))]);
