@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect, RgbImage } from '../capture/rgb-image.ts';
-import { estimateColour } from './vehicle-colour.ts';
+import { estimateColour, whiteReference } from './vehicle-colour.ts';
 
 type Paint = (x: number, y: number) => [number, number, number];
 const image = (w: number, h: number, paint: Paint): RgbImage => {
@@ -49,6 +49,12 @@ describe('vehicle colour', () => {
     });
     expect(['gray', 'silver']).toContain(estimateColour(tinted, [85, 95, 30, 15]).colour);
     expect(estimateColour(car(() => [25, 50, 140]), [85, 95, 30, 15]).colour).toBe('blue');
+  });
+  it('corrects exposure from the plate up to 2×: a white car in a photo at half exposure still reads white', () => {
+    const white = car(() => [248, 248, 248]);
+    const dim: RgbImage = { ...white, data: white.data.map((v) => v >> 1) };
+    expect(whiteReference(dim, [85, 95, 30, 15])[0]).toBeGreaterThan(1.9);
+    expect(estimateColour(dim, [85, 95, 30, 15]).colour).toBe('white');
   });
   it('without a plate samples the middle of the box', () => {
     expect(estimateColour(car(() => [30, 120, 45])).colour).toBe('green');

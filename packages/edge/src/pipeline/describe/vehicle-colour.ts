@@ -12,6 +12,12 @@ export interface ColourEstimate {
   alt: Colour | null;
 }
 
+/**
+ * The plate correction: its bright half is scaled to `target` (of 255); exposure gains are bounded to
+ * [minGain, maxGain] (a plate can be up to half as bright as its surroundings in a shaded recess), the colour cast to ±`cast`.
+ */
+export const PLATE_GAIN = { target: 230, minGain: 0.85, maxGain: 2, cast: 0.15 };
+
 /** Histogram bin sizes in L*, a*, b* and the radius (ΔE76) of the dominant paint cluster around the mode. */
 export const CLUSTER = { binL: 6, binAB: 5, radius: 10 };
 
@@ -90,9 +96,10 @@ export function whiteReference(crop: RgbImage, plate: Rect): readonly [number, n
     n++;
   });
   // Correct exposure fully but colour cast only partly: a tinted plate must not repaint the car.
-  const raw = [0, 1, 2].map((c) => (230 * n) / Math.max(1, sum[c]!));
+  const { target, minGain, maxGain, cast } = PLATE_GAIN;
+  const raw = [0, 1, 2].map((c) => (target * n) / Math.max(1, sum[c]!));
   const mean = (raw[0]! + raw[1]! + raw[2]!) / 3;
-  const clamp = (g: number) => Math.max(0.85, Math.min(1.5, g));
-  const g = raw.map((x) => clamp(mean * Math.max(0.85, Math.min(1.15, x / mean))));
+  const clamp = (g: number) => Math.max(minGain, Math.min(maxGain, g));
+  const g = raw.map((x) => clamp(mean * Math.max(1 - cast, Math.min(1 + cast, x / mean))));
   return [g[0]!, g[1]!, g[2]!];
 }
