@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameLab } from './colour-naming.ts';
+import { CHROMATIC_PROTOTYPES, hueName, nameLab } from './colour-naming.ts';
 import { deltaE2000, rgbToLab } from './lab.ts';
 
 describe('CIELAB and colour names', () => {
@@ -21,6 +21,16 @@ describe('CIELAB and colour names', () => {
     expect(name(20, 40, 150)).toBe('blue');
     expect(name(30, 120, 40)).toBe('green');
     expect(name(240, 200, 20)).toBe('yellow');
+  });
+  it('names clearly coloured paint by hue outside the warm hues, so sunlit red stays red; warm hues keep the prototypes', () => {
+    expect(nameLab(rgbToLab(255, 120, 100))[0]).toBe('red'); // a bright red under a 2× exposure gain, clipped
+    expect(nameLab({ L: 64, a: 31, b: 1 })[0]).toBe('red'); // pinkish sunlit red, prototypes say beige
+    expect(hueName(306)).toBe('blue'); // sRGB blue
+    expect(hueName(328)).toBe('purple'); // sRGB magenta
+    expect(hueName(136)).toBe('green');
+    expect(hueName(80)).toBeNull();
+    expect(nameLab(CHROMATIC_PROTOTYPES.find(([n]) => n === 'gold')![1])[0]).toBe('gold');
+    expect(nameLab({ L: 60, a: 45, b: 65 })[0]).toBe('orange');
   });
   it('gives a distinct runner-up', () => {
     const [first, second] = nameLab(rgbToLab(180, 182, 185));

@@ -35,7 +35,21 @@ export function nameLab(c: Lab): [Colour, Colour] {
   if (chroma(c) < achromaticChroma(c.L)) return [grey, greyNeighbour(c.L, grey)];
   // Faintly coloured light paint with a yellow cast is beige/gold; otherwise weakly coloured paint is grey first.
   if (chroma(c) < achromaticChroma(c.L) + 4 && !(hue(c) > 50 && hue(c) < 100 && c.L > 55)) return [grey, ranked[0]!];
-  return [ranked[0]!, ranked.find((n) => n !== ranked[0]) ?? grey];
+  const first = (chroma(c) >= HUE_NAMING.minChroma && hueName(hue(c))) || ranked[0]!;
+  return [first, ranked.find((n) => n !== first) ?? grey];
+}
+
+/**
+ * Clearly coloured paint (C* at least `minChroma`) outside the warm hues is named by its hue sector (h_ab in degrees,
+ * upper bounds; sRGB red is at 40°, green 136°, blue 306°, magenta 328°): the prototypes sit at typical lightness,
+ * so a sunlit red (L* 60+) would otherwise land nearer orange or beige. Warm hues (45–115°: orange, yellow, gold,
+ * beige, brown) differ by lightness and chroma more than by hue and stay with the prototypes.
+ */
+export const HUE_NAMING = { minChroma: 25, sectors: [[45, 'red'], [115, null], [210, 'green'], [315, 'blue'], [355, 'purple'], [360, 'red']] as const };
+
+/** The colour of a hue angle (0..360) by `HUE_NAMING.sectors`; null in the warm hues. */
+export function hueName(h: number): Colour | null {
+  return HUE_NAMING.sectors.find(([upTo]) => h < upTo)?.[1] ?? null;
 }
 
 function rankChromatic(c: Lab): Colour[] {
