@@ -1,6 +1,7 @@
 // Video parts of the vision benchmark: plate-reel events vs its CSV, and traffic-street throughput on two cameras.
 import { readFileSync } from 'node:fs';
 import type { VehicleEvent } from '@camnet/core';
+import { createCaptureClock, type CaptureClockStats, type ClockedCameraStats } from '../packages/edge/src/pipeline/capture/capture-clock.ts';
 import { readFrames } from '../packages/edge/src/pipeline/capture/ffmpeg-frame-source.ts';
 import type { ObjectDetector } from '../packages/edge/src/pipeline/detection/object-detector.ts';
 import { RecordingEventSink } from '../packages/edge/src/pipeline/events/event-sink.ts';
@@ -24,6 +25,27 @@ export async function runVideo(file: string, fps: number, detector: ObjectDetect
   }
   await p.finish();
   return { events: sink.events, stats: p.stats, wallMs: performance.now() - t0, decodeWaitMs };
+}
+
+/**
+ * Live cameras on one capture clock: each file is read at its own speed (ffmpeg -re) and every frame offered to the
+ * clock, which keeps the newest per camera and detects all cameras' frames together every `tickMs`.
+ */
+export async function runClockedVideos(file: string, fps: number, cameras: number, detector: ObjectDetector, plates: PlateReader | null, tickMs: number) {
+  const clock = createCaptureClock(detector, { tickMs });
+  clock.start();
+  const t0 = performance.now();
+  const runs = await Promise.all(Array.from({ length: cameras }, async (_, i) => {
+    const sink = new RecordingEventSink();
+    const p = createVehiclePipeline({ detector, plates, sink }, { cameraId: `street-${i + 1}`, streamStart: START, detectEvery: 1, live: true });
+    const cam = clock.add(`street-${i + 1}`, p);
+    for await (const frame of readFrames({ input: file, fps, realtime: true })) cam.offer(frame);
+    await cam.remove();
+    await p.finish();
+    return { events: sink.events, stats: p.stats, clock: cam.stats, wallMs: performance.now() - t0 };
+  }));
+  await clock.stop();
+  return { runs, clock: clock.stats };
 }
 
 /** Plate-reel: expected vehicles (CSV) vs events; for each shown vehicle, the event overlapping its time with the largest box, and its plate. */
@@ -60,38 +82,53 @@ export async function benchPlateReel(video: string, csv: string, durationS: numb
 }
 
 /** Traffic-street on `cameras` concurrent pipelines sharing one detector pool: counts, fps and per-stage ms. */
-export async function benchTraffic(video: string, durationS: number, cameras: number, fps: number, detector: ObjectDetector, plates: PlateReader | null, detectEvery = 1, live = false) {
+// `clockTickMs`: live cameras on a shared capture clock with this tick (detectEvery and live are then implied).
+export async function benchTraffic(video: string, durationS: number, cameras: number, fps: number, detector: ObjectDetector, plates: PlateReader | null, detectEvery = 1, live = false, clockTickMs: number | null = null) {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const runs = await Promise.all(Array.from({ length: cameras }, (_, i) => runVideo(video, fps, detector, plates, `street-${i + 1}`, detectEvery, live)));
+  const clocked = clockTickMs === null ? null : await runClockedVideos(video, fps, cameras, detector, plates, clockTickMs);
+  const runs: { events: VehicleEvent[]; stats: PipelineStats; clock?: ClockedCameraStats }[] = clocked?.runs
+    ?? (await Promise.all(Array.from({ length: cameras }, (_, i) => runVideo(video, fps, detector, plates, `street-${i + 1}`, detectEvery, live))));
   const wallS = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const frames = runs.reduce((n, r) => n + r.stats.frames, 0);
+  // Frames decoded: on the clock, the frames offered (the clock takes one per tick, the rest are superseded).
+  const decoded = runs.map((r) => r.clock?.offered ?? r.stats.frames);
+  const frames = decoded.reduce((n, f) => n + f, 0);
   const latencies = runs.flatMap((r) => r.stats.latencyMs).sort((a, b) => a - b);
+  if (clocked) live = true;
   return {
-    cameras, fps, detectEvery, live, videoS: durationS, wallS: Math.round(wallS * 10) / 10,
+    cameras, fps, detectEvery: clocked ? null : detectEvery, live, clockTickMs, videoS: durationS, wallS: Math.round(wallS * 10) / 10,
     realTimeFactor: Math.round((durationS / wallS) * 100) / 100,
     // Live mode reads the clip at its own speed: it keeps up when it ends within ~2 s of the clip (ffmpeg start, last tracks).
     keepsUp: live ? wallS <= durationS + 2 : wallS <= durationS,
     pipelineFps: Math.round((frames / wallS) * 10) / 10,
     vehiclesCounted: runs.map((r) => r.events.length),
     types: countBy(runs[0]!.events, (e) => e.type),
+    framesDecoded: decoded,
+    framesAnalysed: runs.map((r) => r.stats.frames - r.stats.skippedBusy),
     detectorRuns: runs.map((r) => r.stats.detectorRuns),
-    skippedBusy: runs.map((r) => r.stats.skippedBusy),
+    // Frames never analysed: skipped while the camera was busy, or (clock) replaced by a newer one before a tick took them.
+    skippedBusy: runs.map((r) => r.clock?.superseded ?? r.stats.skippedBusy),
     droppedByDetector: runs.map((r) => r.stats.droppedByDetector),
     detectorFps: runs.map((r) => Math.round((r.stats.detectorRuns / durationS) * 10) / 10),
     eventLatencyMs: { p50: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0), max: Math.round(latencies.at(-1) ?? 0) },
     mainThreadCpuS: Math.round((cpu.user + cpu.system) / 1e5) / 10,
-    stageMsPerFrame: perFrame(runs.map((r) => r.stats)),
+    stageMsPerFrame: perFrame(runs.map((r) => r.stats), frames),
+    clock: clocked ? clockSummary(clocked.clock) : null,
   };
+}
+
+function clockSummary(c: CaptureClockStats) {
+  const ages = [...c.ageMs].sort((a, b) => a - b);
+  return { rounds: c.rounds, batches: c.batches, pairedBatches: c.pairedBatches, framesDetected: c.framesDetected, frameAgeMs: { p50: Math.round(ages[Math.floor(ages.length / 2)] ?? 0), max: Math.round(c.maxAgeMs) } };
 }
 
 function roundMs(s: PipelineStats) {
   return Object.fromEntries(Object.entries(s.ms).map(([k, v]) => [k, Math.round(v)]));
 }
 
-function perFrame(all: PipelineStats[]) {
-  const frames = all.reduce((n, s) => n + s.frames, 0);
+/** Milliseconds per decoded frame for each stage (frames never analysed count too: the cost of keeping up). */
+function perFrame(all: PipelineStats[], frames = all.reduce((n, s) => n + s.frames, 0)) {
   const keys = Object.keys(all[0]!.ms) as (keyof PipelineStats['ms'])[];
   return Object.fromEntries(keys.map((k) => [k, Math.round((all.reduce((n, s) => n + s.ms[k], 0) / frames) * 10) / 10]));
 }

@@ -1,6 +1,8 @@
-// Vision benchmark on ../shared/data: `npx tsx bench/vision.ts [--json] [--only photos,reel,traffic] [--part even|odd]`.
+// Vision benchmark on ../shared/data: `npx tsx bench/vision.ts [--json] [--only photos,reel,traffic] [--part even|odd]
+// [--traffic-modes file,mosaic,live,clock,clock-400]` (default: the first four).
 // Prints a human table; with --json also one JSON object on the last line.
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { probeVideoSize } from '../packages/edge/src/pipeline/capture/ffmpeg-frame-source.ts';
 import { createCenterNetDetector } from '../packages/edge/src/pipeline/detection/centernet-tfjs-detector.ts';
@@ -16,6 +18,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const only = (args.includes('--only') ? args[args.indexOf('--only') + 1]! : 'photos,reel,traffic').split(',');
 const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'all';
+const trafficModes = (args.includes('--traffic-modes') ? args[args.indexOf('--traffic-modes') + 1]! : 'file,mosaic,live,clock').split(',');
 const data = join(import.meta.dirname, '../../shared/data');
 if (!existsSync(data)) {
   console.error(`bench:vision needs ../shared/data (not found at ${data}); nothing measured.`);
@@ -58,12 +61,16 @@ if (only.includes('traffic')) {
   const runs = [];
   // Baseline (each camera's frames run alone, every moving frame), then the shared mosaic detector (two cameras'
   // frames packed into one CenterNet input; bounded queue) on every 2nd moving frame, then live mode (every 2nd moving frame) with the
-  // mosaic: the clip is read at its own speed (ffmpeg -re) and a frame arriving while its camera is busy is skipped.
-  for (const [every, live, mosaic] of [[1, false, false], [2, false, true], [2, true, true]] as const) {
+  // mosaic: the clip is read at its own speed (ffmpeg -re) and a frame arriving while its camera is busy is skipped;
+  // then live on the shared capture clock: each camera's newest frame, both detected in one mosaic run every 333 ms
+  // (3 rounds/s, the detector budget of two cores; `clock-400`: every 2nd frame period).
+  const modes = { file: [1, false, false, null], mosaic: [2, false, true, null], live: [2, true, true, null], clock: [1, true, true, 333], 'clock-400': [1, true, true, 400] } as const;
+  for (const [every, live, mosaic, tickMs] of trafficModes.map((m) => modes[m as keyof typeof modes])) {
     const base = await createCenterNetDetector({ workers: 2 });
     const shared = mosaic ? createMosaicDetector(base, { tiles: 2, concurrency: 2 }) : null;
     const detector = shared ?? base;
-    const r = { ...(await benchTraffic(video, duration, 2, 5, detector, plates, every, live)), mosaic: shared?.stats ?? null };
+    const load = loadavg()[0]!;
+    const r = { ...(await benchTraffic(video, duration, 2, 5, detector, plates, every, live, tickMs)), mosaic: shared?.stats ?? null, loadAverage1m: [round2(load), round2(loadavg()[0]!)] };
     await detector.close();
     runs.push(r);
     trafficTable(r);
@@ -71,11 +78,15 @@ if (only.includes('traffic')) {
   result.traffic = { runs, handCount: HAND_COUNT };
 }
 
-function trafficTable(r: Awaited<ReturnType<typeof benchTraffic>> & { mosaic: MosaicStats | null }) {
-  const mode = (r.live ? 'live (frames skipped while busy)' : `detector on every ${r.detectEvery === 1 ? '' : `${r.detectEvery}nd `}frame`) + (r.mosaic ? ', 2-camera mosaic' : '');
-  table(`traffic-street.mp4 × 2 cameras decoded @ 5 fps, ${mode}`, [
-    ['vehicles counted (per camera)', r.vehiclesCounted.join(', '), `hand count ${HAND_COUNT.total}`], ['wall s / video s', `${r.wallS} / ${Math.round(r.videoS)}`, r.keepsUp ? 'keeps up' : 'falls behind'],
-    ['pipeline fps (all cameras)', r.pipelineFps, 'needed 10'], ['detector runs / skipped busy', `${r.detectorRuns.join('+')} / ${r.skippedBusy.join('+')}`, ''], ['event latency ms p50 / max', `${r.eventLatencyMs.p50} / ${r.eventLatencyMs.max}`, 'after the track gap'],
+function trafficTable(r: Awaited<ReturnType<typeof benchTraffic>> & { mosaic: MosaicStats | null; loadAverage1m: number[] }) {
+  const mode = r.clockTickMs !== null ? `live on a shared capture clock (tick ${r.clockTickMs} ms, newest frame per camera)`
+    : (r.live ? 'live (frames skipped while busy)' : `detector on every ${r.detectEvery === 1 ? '' : `${r.detectEvery}nd `}frame`);
+  table(`traffic-street.mp4 × 2 cameras decoded @ 5 fps, ${mode}${r.mosaic ? ', 2-camera mosaic' : ''}`, [
+    ['load average (1 min) start/end', r.loadAverage1m.join(' / '), 'machine shared; > 4 = very loaded'],
+    ['vehicles counted (per camera)', r.vehiclesCounted.join(', '), `hand count ${HAND_COUNT.total} (27–31 within 10 %)`], ['wall s / video s', `${r.wallS} / ${Math.round(r.videoS)}`, r.keepsUp ? 'keeps up' : 'falls behind'],
+    ['pipeline fps (all cameras)', r.pipelineFps, 'needed 10'], ['frames decoded / not skipped', `${r.framesDecoded.join('+')} / ${r.framesAnalysed.join('+')}`, ''],
+    ['detector runs / skipped', `${r.detectorRuns.join('+')} / ${r.skippedBusy.join('+')}`, r.clock ? 'skipped: replaced by a newer frame before a tick' : 'skipped: camera busy'], ['event latency ms p50 / max', `${r.eventLatencyMs.p50} / ${r.eventLatencyMs.max}`, 'after the track gap'],
+    ['clock rounds / paired batches / frame age ms p50, max', r.clock ? `${r.clock.rounds} / ${r.clock.pairedBatches} of ${r.clock.batches} / ${r.clock.frameAgeMs.p50}, ${r.clock.frameAgeMs.max}` : '-', 'age: offered → taken'],
     ['detector fps achieved (per camera)', r.detectorFps.join(', '), ''],
     ['mosaic runs / frames / dropped / max queue', r.mosaic ? `${r.mosaic.runs} / ${r.mosaic.frames} / ${r.mosaic.dropped} / ${r.mosaic.maxWaiting}` : '-', 'queue bounded (drop oldest)'],
     ...Object.entries(r.stageMsPerFrame).map(([k, v]) => [`  ${k} ms / frame`, v, ''] as [string, unknown, string]),
@@ -84,6 +95,10 @@ function trafficTable(r: Awaited<ReturnType<typeof benchTraffic>> & { mosaic: Mo
 
 await plates.close();
 if (json) console.log(JSON.stringify(result));
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
 
 function table(title: string, rows: [string, unknown, string][]) {
   console.log(`\n${title}`);

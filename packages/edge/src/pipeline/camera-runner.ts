@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { DirectSource } from '../sources/camera-source.ts';
 import { ffmpegInputArgs } from '../sources/ffmpeg-input-args.ts';
-import { readFrames } from './capture/ffmpeg-frame-source.ts';
+import type { CaptureClock, ClockedCamera, ClockedCameraStats } from './capture/capture-clock.ts';
+import { readFrames, type Frame } from './capture/ffmpeg-frame-source.ts';
 import type { ObjectDetector } from './detection/object-detector.ts';
 import type { EventSink } from './events/event-sink.ts';
 import type { PlateReader } from './plates/plate-reader.ts';
@@ -23,11 +24,16 @@ export interface CameraVisionDeps {
   ffmpegPath: string;
   ffprobePath?: string;
   log: (msg: string, extra?: Record<string, unknown>) => void;
+  /**
+   * The capture clock shared by the edge's cameras (it runs the detector for all of them on one tick, two cameras per
+   * mosaic run); without it each camera runs the detector itself on every 2nd moving frame, skipping frames while busy.
+   */
+  clock?: CaptureClock;
 }
 
-/** A running camera: its pipeline's figures so far, and a clean stop (open tracks become events). */
+/** A running camera: its pipeline's figures so far (and its frames on the capture clock), and a clean stop (open tracks become events). */
 export interface CameraVision {
-  stats(): PipelineStats | null;
+  stats(): (PipelineStats & { clock?: ClockedCameraStats }) | null;
   stop(): Promise<void>;
 }
 
@@ -43,13 +49,21 @@ async function probeSize(args: string[], ffprobePath: string): Promise<{ width: 
 }
 
 /**
- * Decodes a live camera at `fps` and runs the vehicle pipeline on it in live mode (a frame that arrives while the
- * previous one is analysed is skipped: nothing queues). When the stream ends or fails it starts again after 5 s.
+ * Decodes a live camera at `fps` and runs the vehicle pipeline on it without ever holding the stream up: on the
+ * shared capture clock (only the newest frame is kept; the clock takes it on its tick) or, without one, in live mode
+ * (a frame that arrives while the previous one is analysed is skipped). Nothing queues. When the stream ends or fails
+ * it starts again after 5 s.
  */
 export function startCameraVision(cam: VisionCamera, deps: CameraVisionDeps, opts: { fps: number; width: number }): CameraVision {
   let stopped = false;
   let pipeline: ReturnType<typeof createVehiclePipeline> | null = null;
-  let frames: AsyncGenerator | null = null;
+  let frames: AsyncGenerator<Frame> | null = null;
+  let clocked: ClockedCamera | null = null;
+  const leaveClock = async () => {
+    const c = clocked;
+    clocked = null;
+    await c?.remove();
+  };
   const run = async () => {
     while (!stopped) {
       try {
@@ -57,14 +71,20 @@ export function startCameraVision(cam: VisionCamera, deps: CameraVisionDeps, opt
         const input = ffmpegInputArgs(source);
         if (input.feedsStdin) throw new Error('snapshot-only cameras are recorded but not described (no continuous video)');
         const size = await probeSize(input.args, deps.ffprobePath ?? '/usr/bin/ffprobe');
-        pipeline = createVehiclePipeline({ detector: deps.detector, plates: deps.plates, sink: deps.sink }, { cameraId: cam.id, streamStart: new Date(), cameraHeadingDeg: cam.headingDeg ?? null, live: true, detectEvery: 2 });
+        // On the clock the tick paces the detector, so the gate passes every moving frame.
+        const p = createVehiclePipeline({ detector: deps.detector, plates: deps.plates, sink: deps.sink }, { cameraId: cam.id, streamStart: new Date(), cameraHeadingDeg: cam.headingDeg ?? null, live: true, detectEvery: deps.clock ? 1 : 2 });
+        pipeline = p;
+        clocked = deps.clock?.add(cam.id, p) ?? null;
         frames = readFrames({ input: '', inputArgs: input.args, size, fps: opts.fps, width: Math.min(opts.width, size.width), ffmpegPath: deps.ffmpegPath });
         for await (const frame of frames) {
           if (stopped) break;
-          await pipeline.process(frame as Parameters<typeof pipeline.process>[0]);
+          if (clocked) clocked.offer(frame);
+          else await p.process(frame);
         }
-        await pipeline.finish();
+        await leaveClock();
+        await p.finish();
       } catch (e) {
+        await leaveClock().catch(() => undefined);
         if (!stopped) deps.log('vision stopped; retrying', { cameraId: cam.id, error: (e as Error).message });
       }
       if (!stopped) await new Promise((r) => setTimeout(r, RETRY_MS));
@@ -72,7 +92,7 @@ export function startCameraVision(cam: VisionCamera, deps: CameraVisionDeps, opt
   };
   const done = run();
   return {
-    stats: () => pipeline?.stats ?? null,
+    stats: () => (pipeline ? { ...pipeline.stats, ...(clocked ? { clock: clocked.stats } : {}) } : null),
     async stop() {
       stopped = true;
       await frames?.return(undefined);

@@ -5,7 +5,7 @@ import { clampRect, cropRgb, type Rect, type RgbImage } from './capture/rgb-imag
 import { estimateColour } from './describe/vehicle-colour.ts';
 import { estimateType } from './describe/vehicle-type.ts';
 import { FrameDropped } from './detection/mosaic-detector.ts';
-import { isVehicle, type ObjectDetector } from './detection/object-detector.ts';
+import { isVehicle, type Detection, type ObjectDetector } from './detection/object-detector.ts';
 import type { EventSink } from './events/event-sink.ts';
 import { buildVehicleEvent } from './events/vehicle-event-builder.ts';
 import { FrameDifferenceMotion } from './motion/frame-difference-motion.ts';
@@ -77,6 +77,9 @@ interface TrackState {
   lastReadT: number;
   lastSeenWall: number;
 }
+
+/** What a frame needs after the motion gate: the detector, a tracker step without it (still scene), or nothing (`detectEvery`). */
+export type FrameGate = 'detect' | 'track' | 'skip';
 
 /** motion → detect → track → describe → plates → events for one camera; feed frames in order, then `finish()`. */
 export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipelineOptions) {
@@ -206,23 +209,42 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
   let failure: unknown = null;
 
   async function analyse(frame: Frame, detect: boolean): Promise<void> {
-    let dets: Awaited<ReturnType<ObjectDetector['detect']>> = [];
-    if (detect) {
-      stats.detectorRuns++;
-      rate.ran(frame.t);
-      try {
-        dets = await timed('detect', () => deps.detector.detect(frame.image));
-      } catch (err) {
-        if (!(err instanceof FrameDropped)) throw err;
-        stats.droppedByDetector++;
-        return;
-      }
+    if (!detect) return track(frame, []);
+    ranDetector(frame);
+    let dets: Detection[];
+    try {
+      dets = await timed('detect', () => deps.detector.detect(frame.image));
+    } catch (err) {
+      if (!(err instanceof FrameDropped)) throw err;
+      stats.droppedByDetector++;
+      return;
     }
+    return track(frame, dets);
+  }
+
+  function ranDetector(frame: Frame): void {
+    stats.detectorRuns++;
+    rate.ran(frame.t);
+  }
+
+  async function track(frame: Frame, dets: Detection[]): Promise<void> {
     stats.personDetections += dets.filter((d) => d.cls === 'person').length;
     const { active, ended, dropped } = await timed('track', () => tracker.update(frame.t, dets.filter((d) => isVehicle(d.cls))));
     for (const tr of active) if (tr.lastT === frame.t) await observe(tr, frame);
     await settle(ended, dropped);
     await releaseHeld(frame.t, active);
+  }
+
+  /** Counts the frame, updates the motion background, and says what the frame needs (`detectEvery` applied). */
+  async function gate(frame: Frame): Promise<FrameGate> {
+    stats.frames++;
+    frameArea = frame.image.width * frame.image.height;
+    const m = await timed('motion', () => motion.update(frame.image));
+    if (m.changed < (o.motionMinChanged ?? 0.002)) {
+      sinceDetect = 0;
+      return 'track';
+    }
+    return sinceDetect++ % (o.detectEvery ?? 1) === 0 ? 'detect' : 'skip';
   }
 
   return {
@@ -234,21 +256,29 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
      */
     async process(frame: Frame): Promise<void> {
       if (failure) throw failure;
-      stats.frames++;
-      frameArea = frame.image.width * frame.image.height;
-      const m = await timed('motion', () => motion.update(frame.image));
-      const moving = m.changed >= (o.motionMinChanged ?? 0.002);
-      if (!moving) sinceDetect = 0;
-      else if (sinceDetect++ % (o.detectEvery ?? 1) !== 0) return;
-      if (!o.live) return analyse(frame, moving);
+      const need = await gate(frame);
+      if (need === 'skip') return;
+      if (!o.live) return analyse(frame, need === 'detect');
       if (inFlight) {
         stats.skippedBusy++;
         return;
       }
       const copy: Frame = { ...frame, image: { ...frame.image, data: frame.image.data.slice() } };
-      inFlight = analyse(copy, moving)
+      inFlight = analyse(copy, need === 'detect')
         .catch((err: unknown) => { failure = err; })
         .finally(() => { inFlight = null; });
+    },
+    /** Clocked mode (a capture clock detects for several cameras at once), step 1: the motion gate, as in `process`. */
+    gate,
+    /**
+     * Clocked mode, step 2: tracking, plates and events for a gated frame, with the detections the clock found on it
+     * (`null` when the gate said `track`: no detector run). Call in frame order, one frame at a time.
+     */
+    async analyseDetected(frame: Frame, found: { detections: Detection[]; ms: number } | null): Promise<void> {
+      if (!found) return track(frame, []);
+      ranDetector(frame);
+      stats.ms.detect += found.ms;
+      return track(frame, found.detections);
     },
     /** Ends all open tracks (end of file or shutdown) and emits their events. */
     async finish(): Promise<void> {

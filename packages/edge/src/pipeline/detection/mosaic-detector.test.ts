@@ -41,4 +41,20 @@ describe('mosaic detector', () => {
     expect(mosaic.stats).toEqual({ runs: 2, frames: 4, dropped: 1, maxWaiting: 2 });
     await mosaic.close();
   });
+
+  it('detects a caller batch at once, two frames per run, each frame getting its own detections', async () => {
+    const calls: RgbImage[] = [];
+    const inner: ObjectDetector = {
+      // One car per tile of 10 px + 8 px gap, its score telling the tile's pixel value.
+      detect: async (img) => { calls.push(img); return Array.from({ length: Math.ceil(img.height / 18) }, (_, i) => ({ ...car([1, i * 18 + 2, 4, 4]), score: img.data[i * 18 * img.width * 3]! / 100 })); },
+      close: async () => undefined,
+    };
+    const mosaic = createMosaicDetector(inner, { tiles: 2, waitMs: 1000 });
+    const answers = await mosaic.detectBatch([frame(10, 10, 1), frame(10, 10, 2), frame(10, 10, 3)]);
+    expect(calls.map((c) => c.height)).toEqual([28, 10]);
+    expect(answers.map((a) => a.map((d) => Math.round(d.score * 100)))).toEqual([[1], [2], [3]]);
+    expect(answers[1]![0]!.box).toEqual([1, 2, 4, 4]);
+    expect(mosaic.stats).toMatchObject({ runs: 2, frames: 3, dropped: 0 });
+    await mosaic.close();
+  });
 });

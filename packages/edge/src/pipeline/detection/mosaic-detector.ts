@@ -36,12 +36,18 @@ interface Job {
 
 const GAP = 8;
 
+/** A detector that can take several cameras' frames at once: one answer per frame, in order. */
+export interface BatchObjectDetector extends ObjectDetector {
+  detectBatch(frames: RgbImage[]): Promise<Detection[][]>;
+}
+
 /**
  * ObjectDetector that packs frames from several cameras into one detector input (a vertical mosaic with grey
  * gaps) and splits the detections back: for square-input detectors (CenterNet 512×512) two 16:9 frames cost one
  * run and keep a more natural aspect than one stretched frame. The queue is bounded: the oldest waiting frame is dropped.
+ * `detectBatch` runs frames gathered by the caller (a capture clock) at once, `tiles` per run, without the queue.
  */
-export function createMosaicDetector(inner: ObjectDetector, opts: MosaicDetectorOptions = {}): ObjectDetector & { stats: MosaicStats } {
+export function createMosaicDetector(inner: ObjectDetector, opts: MosaicDetectorOptions = {}): BatchObjectDetector & { stats: MosaicStats } {
   const tiles = opts.tiles ?? 2, waitMs = opts.waitMs ?? 50, concurrency = opts.concurrency ?? 2;
   const maxWaiting = opts.maxWaiting ?? tiles * 2;
   const stats: MosaicStats = { runs: 0, frames: 0, dropped: 0, maxWaiting: 0 };
@@ -76,6 +82,13 @@ export function createMosaicDetector(inner: ObjectDetector, opts: MosaicDetector
         pump(false);
       });
     },
+    async detectBatch(frames) {
+      const groups: RgbImage[][] = [];
+      for (let i = 0; i < frames.length; i += tiles) groups.push(frames.slice(i, i + tiles));
+      stats.runs += groups.length;
+      stats.frames += frames.length;
+      return (await Promise.all(groups.map((g) => detectTiles(inner, g)))).flat();
+    },
     async close() {
       if (timer) clearTimeout(timer);
       for (const j of waiting.splice(0)) j.reject(new FrameDropped());
@@ -86,16 +99,19 @@ export function createMosaicDetector(inner: ObjectDetector, opts: MosaicDetector
 
 async function runBatch(inner: ObjectDetector, batch: Job[]): Promise<void> {
   try {
-    if (batch.length === 1) {
-      batch[0]!.resolve(await inner.detect(batch[0]!.frame));
-      return;
-    }
-    const { image, tiles } = stackFrames(batch.map((j) => j.frame));
-    const dets = await inner.detect(image);
-    batch.forEach((job, i) => job.resolve(splitDetections(dets, tiles[i]!, job.frame)));
+    const answers = await detectTiles(inner, batch.map((j) => j.frame));
+    batch.forEach((job, i) => job.resolve(answers[i]!));
   } catch (err) {
     for (const j of batch) j.reject(err instanceof Error ? err : new Error(String(err)));
   }
+}
+
+/** One detector run over the frames stacked (a lone frame runs as it is); each frame's detections in its own pixels. */
+async function detectTiles(inner: ObjectDetector, frames: RgbImage[]): Promise<Detection[][]> {
+  if (frames.length === 1) return [await inner.detect(frames[0]!)];
+  const { image, tiles } = stackFrames(frames);
+  const dets = await inner.detect(image);
+  return frames.map((f, i) => splitDetections(dets, tiles[i]!, f));
 }
 
 /** Where a frame sits in the mosaic: its top row and the scale it was drawn at. */
