@@ -48,7 +48,8 @@ export interface VehicleEventRow {
   plate: string | null; plate_conf: number | null; plate_read: string | null; direction: number | null; box: string; source_code: number;
 }
 
-export interface VehicleEventPlateRow { plate_key: string; id: number; plate: string }
+/** A plated event keyed by plate (migration 0007 added the event's other columns, so plate searches read this table alone). */
+export type VehicleEventPlateRow = VehicleEventRow & { plate_key: string; plate: string };
 
 export interface VehicleEventRefRow { key: number; kind: string; ref: string }
 

@@ -5,6 +5,7 @@ import * as rtcc from './0003-rtcc.ts';
 import * as clips from './0004-clips.ts';
 import * as recordings from './0005-recordings.ts';
 import * as postgis from './0006-postgis.ts';
+import * as plateRows from './0007-plate-rows.ts';
 
 /** Every migration in order; names sort by version. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-clips': clips,
   '0005-recordings': recordings,
   '0006-postgis': postgis,
+  '0007-plate-rows': plateRows,
 };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { VehicleEvent } from '@camnet/core';
 import { plateKey } from '@camnet/core';
 import type { DialectName } from '../database.ts';
-import { EVENT_COLUMNS, ID_SLOTS, colourCode, idAt, nextSlotId, preferredSlot, sourceCode, typeCode } from './kysely-vehicle-event-store-codes.ts';
+import { EVENT_COLUMNS, ID_SLOTS, colourCode, encodePlateRead, idAt, nextSlotId, preferredSlot, sourceCode, typeCode } from './kysely-vehicle-event-store-codes.ts';
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
 
 const DAY_MS = 86_400_000;
@@ -18,7 +18,7 @@ interface Pending {
 }
 
 function rowValues(id: number, edgeKey: number, cameraKey: number, e: VehicleEvent, receivedMs: number): unknown[] {
-  const plateRead = e.plate ? JSON.stringify({ chars: e.plate.chars, alternates: e.plate.alternates }) : null;
+  const plateRead = e.plate ? encodePlateRead({ chars: e.plate.chars, alternates: e.plate.alternates }) : null;
   return [id, edgeKey, e.localId, cameraKey, Date.parse(e.endedAt), receivedMs, typeCode(e.type), colourCode(e.colour), e.colourConfidence,
     colourCode(e.colourAlt), e.plate?.text ?? null, e.plate?.confidence ?? null, plateRead, e.direction, JSON.stringify(e.box), sourceCode(e.source)];
 }
@@ -100,14 +100,14 @@ export function pendingRows(edgeKey: number, cameraKeys: Map<string, number>, ev
   });
 }
 
-/** Adds the narrow plate rows and the media rows of newly stored events. */
+/** Adds the plate rows (the whole event, keyed by plate) and the media rows of newly stored events. */
 export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName, stored: Pending[]): Promise<void> {
   // In key order: neighbouring keys share leaves, so each touched page is visited once per statement.
   const plated = stored.filter((r) => r.event.plate).map((r) => ({ key: plateKey(r.event.plate!.text), r }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.r.id - b.r.id));
-  for (const chunk of chunks(plated, ROWS_PER_STATEMENT * 2)) {
-    const q = new SqlText(dialect).add('insert into vehicle_event_plates (plate_key, id, plate) values ');
-    q.add(chunk.map(({ key, r }) => `(${q.p(key)}, ${q.p(r.id)}, ${q.p(r.event.plate!.text)})`).join(', '));
+  for (const chunk of chunks(plated, ROWS_PER_STATEMENT)) {
+    const q = new SqlText(dialect).add(`insert into vehicle_event_plates (plate_key, ${EVENT_COLUMNS.join(', ')}) values `);
+    q.add(chunk.map(({ key, r }) => `(${q.p(key)}, ${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
     await q.run(trx);
   }
   const media = stored.filter((r) => r.event.thumbnailJpegBase64 || r.event.plateCropJpegBase64);

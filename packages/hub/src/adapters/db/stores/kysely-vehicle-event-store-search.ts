@@ -8,7 +8,7 @@ import type { VehicleEventRow } from '../schema.ts';
 import {
   ALL_COLOUR_CODES, ALL_TYPE_CODES, EVENT_COLUMNS, colourCode, colourOfCode, idAt, msOfId, sourceCode, toStoredEvent, typeCode, typeOfCode,
 } from './kysely-vehicle-event-store-codes.ts';
-import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
+import { SqlText } from './kysely-vehicle-event-store-sql.ts';
 
 /** Camera and edge ids ⇄ their integer keys (the store keeps a cache). */
 export interface RefKeys {
@@ -19,9 +19,12 @@ export interface RefKeys {
 
 interface Ctx { db: Kysely<unknown>; dialect: DialectName; refs: RefKeys }
 type Page = { sort: VehicleEventSort; after?: VehicleEventCursor; limit: number };
-type Candidate = { id: number; match: PlateMatch };
+type Candidate = { id: number; match: PlateMatch; row: VehicleEventRow };
 
-const COLS = `${EVENT_COLUMNS.join(', ')}, exists (select 1 from vehicle_event_media m where m.id = vehicle_events.id and m.thumbnail is not null) as thumbs`;
+/** The columns a hit is presented from, read from `vehicle_events` or from the plate rows (which carry the same). */
+const colsOf = (table: 'vehicle_events' | 'vehicle_event_plates') =>
+  `${EVENT_COLUMNS.map((c) => `${table}.${c}`).join(', ')}, exists (select 1 from vehicle_event_media m where m.id = ${table}.id and m.thumbnail is not null) as thumbs`;
+const COLS = colsOf('vehicle_events');
 // Patterns with no literal prefix on SQLite: over a span this short, reading the events beats scanning every plate.
 const PATTERN_SCAN_MAX_SPAN_MS = 3 * 86_400_000;
 
@@ -74,27 +77,41 @@ async function attributePage(ctx: Ctx, query: VehicleEventQuery, page: Page) {
   return { hits: events.map((event) => ({ event, plateMatch: null })), nextCursor: rows.length > page.limit ? { id: events.at(-1)!.id } : null };
 }
 
-/** Plate candidates (id + graded match) from the narrow plate table, or the events for a short unanchored pattern. */
+/**
+ * Plate hits with their rows, graded, every other filter applied in SQL: from the plate rows (which carry the whole
+ * event), or from the events for a short pattern with no literal prefix on SQLite.
+ */
 async function plateCandidates(ctx: Ctx, query: VehicleEventQuery): Promise<Candidate[]> {
   const plan = query.plate!;
   const q = new SqlText(ctx.dialect);
   // `?` placeholders bind in text order, so each fragment is built where it appears.
-  const range = () => `id >= ${q.p(idAt(query.fromMs))} and id < ${q.p(idAt(query.toMs))}`;
+  const filters = async () => {
+    const where = await conditions(ctx, q, query, false);
+    return where ? where.join(' and ') : null;
+  };
+  const fromPlates = `select ${colsOf('vehicle_event_plates')} from vehicle_event_plates where `;
+  let where: string | null;
   if (plan.kind !== 'pattern') {
-    q.add(`select id, plate from vehicle_event_plates where ${q.inList('plate_key', plan.keys, 'text')} and `).add(range());
+    q.add(fromPlates).add(`${q.inList('plate_key', plan.keys, 'text')} and `);
+    where = await filters();
   } else if (plan.keyRange) {
-    q.add(`select id, plate from vehicle_event_plates where plate_key >= ${q.p(plan.keyRange.gte)} and plate_key < ${q.p(plan.keyRange.lt)} and plate_key like ${q.p(plan.pattern.keyLike)} and `).add(range());
+    q.add(fromPlates).add(`plate_key >= ${q.p(plan.keyRange.gte)} and plate_key < ${q.p(plan.keyRange.lt)} and plate_key like ${q.p(plan.pattern.keyLike)} and `);
+    where = await filters();
   } else if (ctx.dialect === 'sqlite' && query.toMs - query.fromMs <= PATTERN_SCAN_MAX_SPAN_MS) {
-    q.add('select id, plate from vehicle_events where ').add(range()).add(' and plate is not null');
+    q.add(`select ${COLS} from vehicle_events where plate is not null and `);
+    where = await filters();
   } else {
     // PostgreSQL: the trigram index is on lower(plate_key) (see migration 0002).
     const column = ctx.dialect === 'postgres' ? 'lower(plate_key)' : 'plate_key';
-    q.add(`select id, plate from vehicle_event_plates where ${column} like ${q.p(ctx.dialect === 'postgres' ? plan.pattern.keyLike.toLowerCase() : plan.pattern.keyLike)} and `).add(range());
+    q.add(fromPlates).add(`${column} like ${q.p(ctx.dialect === 'postgres' ? plan.pattern.keyLike.toLowerCase() : plan.pattern.keyLike)} and `);
+    where = await filters();
   }
+  if (where === null) return [];
+  q.add(where);
   const out: Candidate[] = [];
-  for (const r of await q.run<{ id: number; plate: string }>(ctx.db)) {
-    const match = plan.grade(r.plate);
-    if (match) out.push({ id: Number(r.id), match });
+  for (const row of await q.run<VehicleEventRow & { plate: string }>(ctx.db)) {
+    const match = plan.grade(row.plate);
+    if (match) out.push({ id: Number(row.id), match, row });
   }
   return out;
 }
@@ -112,36 +129,13 @@ function isAfter(c: Candidate, after: VehicleEventCursor, sort: VehicleEventSort
   return c.match.score < score || (c.match.score === score && c.id < after.id);
 }
 
-/** Rows for candidate ids that pass the other filters, in candidate order, stopping once `want` are found. */
-async function fetchFiltered(ctx: Ctx, query: VehicleEventQuery, cands: Candidate[], want: number): Promise<{ row: VehicleEventRow; c: Candidate }[]> {
-  const out: { row: VehicleEventRow; c: Candidate }[] = [];
-  // With no filter beyond time every candidate is a hit: read exactly the rows the page needs (plate hits are spread
-  // over the whole range, so each row is its own page read).
-  const narrowing = !!(query.cameraIds || query.types?.length || query.colours?.length || query.direction || query.minConfidence !== undefined || query.sources?.length);
-  for (const chunk of chunks(cands, Math.min(500, narrowing ? Math.max(50, want * 2) : want))) {
-    const q = new SqlText(ctx.dialect);
-    q.add(`select ${COLS} from vehicle_events where ${q.inList('id', chunk.map((c) => c.id), 'bigint')}`);
-    const where = await conditions(ctx, q, query, false);
-    if (!where) return [];
-    q.add(` and ${where.join(' and ')}`);
-    const byId = new Map((await q.run<VehicleEventRow>(ctx.db)).map((r) => [Number(r.id), r]));
-    for (const c of chunk) {
-      const row = byId.get(c.id);
-      if (row) out.push({ row, c });
-    }
-    if (out.length >= want) break;
-  }
-  return out;
-}
-
 async function platePage(ctx: Ctx, query: VehicleEventQuery, page: Page) {
-  let cands = orderCandidates(await plateCandidates(ctx, query), page.sort);
-  if (page.after) cands = cands.filter((c) => isAfter(c, page.after!, page.sort));
-  const found = await fetchFiltered(ctx, query, cands, page.limit + 1);
+  let found = orderCandidates(await plateCandidates(ctx, query), page.sort);
+  if (page.after) found = found.filter((c) => isAfter(c, page.after!, page.sort));
   const kept = found.slice(0, page.limit);
-  const events = await present(ctx, kept.map((f) => f.row));
-  const hits: VehicleEventHit[] = events.map((event, i) => ({ event, plateMatch: kept[i]!.c.match }));
-  const last = kept.at(-1)?.c;
+  const events = await present(ctx, kept.map((c) => c.row));
+  const hits: VehicleEventHit[] = events.map((event, i) => ({ event, plateMatch: kept[i]!.match }));
+  const last = kept.at(-1);
   return { hits, nextCursor: found.length > page.limit && last ? { id: last.id, ...(page.sort === 'quality' ? { score: last.match.score } : {}) } : null };
 }
 
@@ -154,7 +148,7 @@ export async function searchEvents(ctx: Ctx, query: VehicleEventQuery, page: Pag
 export async function countEvents(ctx: Ctx, query: VehicleEventQuery, cap: number): Promise<{ count: number; capped: boolean }> {
   let n: number;
   if (query.plate) {
-    n = (await fetchFiltered(ctx, query, await plateCandidates(ctx, query), cap + 1)).length;
+    n = (await plateCandidates(ctx, query)).length;
   } else {
     const q = new SqlText(ctx.dialect);
     const where = await conditions(ctx, q, query, !!(query.colours?.length || query.types?.length));
@@ -171,7 +165,7 @@ const bump = (m: Record<string, number>, k: string, n: number) => { m[k] = (m[k]
 export async function facetEvents(ctx: Ctx, query: VehicleEventQuery): Promise<VehicleEventFacets> {
   let groups: { colour_code: number; type_code: number; camera_key: number; hour: number; n: number }[];
   if (query.plate) {
-    const rows = await fetchFiltered(ctx, query, await plateCandidates(ctx, query), Infinity);
+    const rows = await plateCandidates(ctx, query);
     groups = rows.map(({ row }) => ({ colour_code: row.colour_code, type_code: row.type_code, camera_key: Number(row.camera_key), hour: Math.floor(msOfId(Number(row.id)) / 3_600_000) % 24, n: 1 }));
   } else {
     const q = new SqlText(ctx.dialect);
