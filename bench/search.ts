@@ -38,6 +38,8 @@ const Q = arg('queries', 200);
 const BATCH = arg('batch', 250);
 /** Edge batches unanswered at once during ingest (edges sending concurrently). */
 const IN_FLIGHT = arg('in-flight', 32);
+/** Live-network ingest: every edge sends what it has every this many seconds of the data's time. */
+const LIVE_FLUSH_S = arg('live-flush-s', 60);
 const DAYS = 30;
 const DAY = 86_400_000;
 /** The data ends here; "now" for every query. */
@@ -97,6 +99,45 @@ async function ingestBatches(store: VehicleEventStore, batches: Iterable<{ edgeI
   return { total, ingestPerSecond: Math.round(total / ((performance.now() - t0) / 1000)) };
 }
 
+/**
+ * A live network: every edge sends what it has every `flushMs` of the data's time, all edges at once; the hub has
+ * answered every edge before the next round is sent. Batches are small and aligned in time.
+ */
+function liveRounds(network: SyntheticNetwork, n: number, from: number, to: number, seed: string, flushMs: number): { edgeId: string; events: VehicleEvent[] }[][] {
+  const siteOf = new Map(network.cameras.map((c) => [c.id, c.siteId]));
+  const rounds: { edgeId: string; events: VehicleEvent[] }[][] = [];
+  let buffers = new Map<string, VehicleEvent[]>();
+  const flush = () => {
+    rounds.push([...buffers].map(([site, events]) => ({ edgeId: `edge-${site}`, events })));
+    buffers = new Map();
+  };
+  let next = from + flushMs;
+  let total = 0;
+  for (const e of generateVehicleEvents({ seed, cameras: network.cameras, from, to, ratePerHour: RATES })) {
+    if (total++ >= n) break;
+    const at = Date.parse(e.startedAt);
+    if (at >= next) {
+      if (buffers.size) flush();
+      while (next <= at) next += flushMs;
+    }
+    const { truth: _truth, ...event } = e;
+    const site = siteOf.get(e.cameraId)!;
+    buffers.set(site, [...(buffers.get(site) ?? []), event]);
+  }
+  if (buffers.size) flush();
+  return rounds;
+}
+
+async function ingestRounds(store: VehicleEventStore, rounds: { edgeId: string; events: VehicleEvent[] }[][]) {
+  let total = 0;
+  const t0 = performance.now();
+  for (const round of rounds) {
+    await Promise.all(round.map((b) => store.ingest(b.edgeId, b.events, Date.parse(b.events.at(-1)!.endedAt) + 800)));
+    total += round.reduce((sum, b) => sum + b.events.length, 0);
+  }
+  return { total, ingestPerSecond: Math.round(total / ((performance.now() - t0) / 1000)), rounds: rounds.length, meanRoundEvents: Math.round(total / rounds.length) };
+}
+
 async function ingestStream(store: VehicleEventStore, network: SyntheticNetwork, n: number, from: number, to: number, seed: string) {
   return ingestBatches(store, edgeBatches(network, n, from, to, seed), IN_FLIGHT);
 }
@@ -120,15 +161,16 @@ async function seedRegistry(database: HubDatabase, network: SyntheticNetwork) {
  * edges sending at once (the headline), and one batch at a time (a single edge catching up). Both are removed again
  * so the cache stays as built.
  */
-async function measureIngest(database: HubDatabase, network: SyntheticNetwork, n: number): Promise<{ concurrent: number; oneAtATime: number }> {
+async function measureIngest(database: HubDatabase, network: SyntheticNetwork, n: number) {
   const store = createKyselyVehicleEventStore(database);
   const concurrent = await ingestBatches(store, [...edgeBatches(network, n, END_MS, END_MS + 3 * DAY, `${SEED}-ingest`)], IN_FLIGHT);
   const oneAtATime = await ingestBatches(store, [...edgeBatches(network, n, END_MS + 3 * DAY, END_MS + 6 * DAY, `${SEED}-ingest-1`)], 1);
+  const live = await ingestRounds(store, liveRounds(network, n, END_MS + 6 * DAY, END_MS + 12 * DAY, `${SEED}-ingest-live`, LIVE_FLUSH_S * 1000));
   const q = new SqlText(database.dialect);
   await q.add(`delete from vehicle_event_plates where id >= ${q.p(END_MS * 1000)}`).run(database.db);
   const q2 = new SqlText(database.dialect);
   await q2.add(`delete from vehicle_events where id >= ${q2.p(END_MS * 1000)}`).run(database.db);
-  return { concurrent: concurrent.ingestPerSecond, oneAtATime: oneAtATime.ingestPerSecond };
+  return { concurrent: concurrent.ingestPerSecond, oneAtATime: oneAtATime.ingestPerSecond, live };
 }
 
 async function buildSqlite(network: SyntheticNetwork): Promise<{ database: HubDatabase; buildIngest: number | null; dataDir: string }> {
@@ -327,7 +369,7 @@ async function runOn(database: HubDatabase, network: SyntheticNetwork, extra: { 
   if (!skipBaseline) log(`${database.dialect}: full-scan baseline`);
   const fullScan = skipBaseline ? 'skipped' : await measureBaseline(database, network, Math.max(3, Math.round(Q / 50)), END_MS);
   const http = extra.dataDir ? await measureHttp(database, extra.dataDir, network, Math.max(20, Q / 2), END_MS) : undefined;
-  return { ...indexed, ingestPerSecond: ingest.concurrent, ingestOneBatchAtATimePerSecond: ingest.oneAtATime, fullScan, ...(http ? { httpAttr24h: http } : {}) };
+  return { ...indexed, ingestPerSecond: ingest.concurrent, ingestOneBatchAtATimePerSecond: ingest.oneAtATime, ingestLive: { flushEverySeconds: LIVE_FLUSH_S, ...ingest.live }, fullScan, ...(http ? { httpAttr24h: http } : {}) };
 }
 
 const network = benchNetwork(N);

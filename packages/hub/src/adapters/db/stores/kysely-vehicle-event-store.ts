@@ -103,7 +103,6 @@ export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatab
   const queue: IngestJob[] = [];
   let writing = false;
   async function drain(): Promise<void> {
-    writing = true;
     while (queue.length > 0) {
       const group: IngestJob[] = [];
       let n = 0;
@@ -129,7 +128,10 @@ export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatab
       if (events.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
       return new Promise<IngestResult>((done, fail) => {
         queue.push({ edgeId, events, receivedMs, done, fail });
-        if (!writing) void drain();
+        if (writing) return;
+        // Start on the next turn of the event loop, so batches handed over in the same turn go in the same group.
+        writing = true;
+        setImmediate(() => void drain());
       });
     },
     search: (query, page) => searchEvents(ctx, query, page),
