@@ -40,6 +40,8 @@ const BATCH = arg('batch', 250);
 const IN_FLIGHT = arg('in-flight', 32);
 /** Live-network ingest: every edge sends what it has every this many seconds of the data's time. */
 const LIVE_FLUSH_S = arg('live-flush-s', 60);
+/** SQLite page cache of the bench's connection (the hub's `sqliteCacheMiB`). */
+const CACHE_MIB = arg('cache-mib', 256);
 const DAYS = 30;
 const DAY = 86_400_000;
 /** The data ends here; "now" for every query. */
@@ -176,10 +178,10 @@ async function measureIngest(database: HubDatabase, network: SyntheticNetwork, n
 async function buildSqlite(network: SyntheticNetwork): Promise<{ database: HubDatabase; buildIngest: number | null; dataDir: string }> {
   const dir = join('.bench-cache', `search-${N}`);
   const ready = join(dir, 'ready');
-  if (existsSync(ready)) return { database: openDatabase({ dataDir: dir }), buildIngest: null, dataDir: dir };
+  if (existsSync(ready)) return { database: openDatabase({ dataDir: dir, cacheMiB: CACHE_MIB }), buildIngest: null, dataDir: dir };
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const database = openDatabase({ dataDir: dir });
+  const database = openDatabase({ dataDir: dir, cacheMiB: CACHE_MIB });
   await migrateToLatest(database.db);
   await seedRegistry(database, network);
   log(`building ${N.toLocaleString()} events on ${network.cameras.length} cameras (SQLite, ${dir})`);
@@ -375,7 +377,7 @@ async function runOn(database: HubDatabase, network: SyntheticNetwork, extra: { 
 const network = benchNetwork(N);
 const sqlite = await buildSqlite(network);
 const out: Record<string, unknown> = {
-  events: N, cameras: network.cameras.length, days: DAYS, queriesPerShape: Q, batch: BATCH, inFlight: IN_FLIGHT, cores: cpus().length, loadAverageAtStart: loadavg().map((x) => Math.round(x * 10) / 10),
+  events: N, cameras: network.cameras.length, days: DAYS, queriesPerShape: Q, batch: BATCH, inFlight: IN_FLIGHT, sqliteCacheMiB: CACHE_MIB, cores: cpus().length, loadAverageAtStart: loadavg().map((x) => Math.round(x * 10) / 10),
   sqlite: { ...(await runOn(sqlite.database, network, { dataDir: sqlite.dataDir })), ...(sqlite.buildIngest ? { buildIngestPerSecond: sqlite.buildIngest } : {}) },
 };
 await sqlite.database.close();
