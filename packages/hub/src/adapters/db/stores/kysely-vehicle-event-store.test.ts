@@ -91,6 +91,14 @@ describeEachDatabase('vehicle event store contract', (use) => {
     expect(facets.total).toBe(25);
     expect(facets.camera).toEqual({ 'cam-b': 12, 'cam-c': 13 });
     expect(facets.colour.gray! + facets.colour.blue!).toBe(25);
+    // One colour and one type: the same counts as filtering the events by hand, by camera and UTC hour of day.
+    const blueSuv = events.filter((e) => e.colour === 'blue' && e.type === 'suv');
+    const byHour: Record<string, number> = {};
+    for (const e of blueSuv) byHour[String(new Date(e.startedAt).getUTCHours())] = (byHour[String(new Date(e.startedAt).getUTCHours())] ?? 0) + 1;
+    expect(await s.facets(q)).toEqual({
+      total: blueSuv.length, colour: { blue: blueSuv.length }, type: { suv: blueSuv.length }, hour: byHour,
+      camera: { 'cam-b': blueSuv.filter((e) => e.cameraId === 'cam-b').length, 'cam-c': blueSuv.filter((e) => e.cameraId === 'cam-c').length },
+    });
     expect(await s.count({ fromMs: q.fromMs, toMs: q.toMs, cameraIds: ['cam-b', 'cam-c'] }, 10)).toEqual({ count: 10, capped: true });
   });
 
