@@ -52,6 +52,9 @@ export interface VehiclePipelineOptions {
 }
 
 /** Milliseconds spent per stage, counts, and event latency (wall time from a track's last sighting to its event). */
+/** How many recent event latencies the stats keep (an edge runs for months). */
+export const LATENCY_SAMPLES = 1000;
+
 export interface PipelineStats {
   frames: number;
   detectorRuns: number;
@@ -62,6 +65,7 @@ export interface PipelineStats {
   personDetections: number;
   events: number;
   ms: { motion: number; detect: number; track: number; describe: number; plates: number; events: number };
+  /** Event latencies (ms from a vehicle's last sighting to its event), the most recent LATENCY_SAMPLES. */
   latencyMs: number[];
 }
 
@@ -123,7 +127,10 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
       }, { cameraId: o.cameraId, streamStart });
       await deps.sink.emit(event);
       stats.events++;
-      if (s) stats.latencyMs.push(performance.now() - s.lastSeenWall);
+      if (s) {
+        stats.latencyMs.push(performance.now() - s.lastSeenWall);
+        if (stats.latencyMs.length > LATENCY_SAMPLES) stats.latencyMs.shift();
+      }
     });
   }
 
