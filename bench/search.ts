@@ -1,9 +1,11 @@
 /**
  * Vehicle search benchmark (issue 5): store-level p50/p95 for the search shapes the dashboard uses,
- * sustained ingest, the same queries by a plain full scan in the same run (the baseline), and the
+ * sustained ingest in three shapes (`ingestPerSecond`: --in-flight edges sending batches of --batch at once, a network
+ * catching up; `ingestOneBatchAtATimePerSecond`; `ingestLive`: every edge sends what it has every --live-flush-s of
+ * data time, all at once), the same queries by a plain full scan in the same run (the baseline), and the
  * 24 h query through the HTTP API. PostgreSQL too when CAMNET_BENCH_PG_URL is set (use a database of its own, not
  * the one test suites use: while the bench builds, its schema holds Kysely's migration tables).
- * Run: `npx tsx bench/search.ts --json [--events 10000000] [--queries 200]`. Data is built once
+ * Run: `npx tsx bench/search.ts --json [--events 10000000] [--queries 200] [--skip-baseline] [--cache-mib 256]`. Data is built once
  * (synthetic network + 30 days of events) and cached under .bench-cache/.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
