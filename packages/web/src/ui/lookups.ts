@@ -1,7 +1,7 @@
-/** Loads small reference lists (members, sites) once per page for select boxes and name lookups. */
+/** Loads small reference lists (members, sites, cameras) once per page for select boxes and name lookups. */
 import { useEffect, useState } from 'react';
 import { registryApi } from '../api/registry.ts';
-import type { Member, Page, Site } from '../api/types.ts';
+import type { Camera, Member, Page, Site } from '../api/types.ts';
 
 async function all<T>(fetch: (cursor: string | null) => Promise<Page<T>>, max = 20): Promise<T[]> {
   const out: T[] = [];
@@ -14,6 +14,9 @@ async function all<T>(fetch: (cursor: string | null) => Promise<Page<T>>, max = 
   }
   return out;
 }
+
+/** Every camera in the registry (up to 5,000), page by page. */
+export const allCameras = (): Promise<Camera[]> => all((cursor) => registryApi.cameras({ cursor, limit: 200 }), 25);
 
 export function useMembers(enabled = true): Member[] {
   const [members, setMembers] = useState<Member[]>([]);

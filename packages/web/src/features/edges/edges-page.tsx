@@ -5,13 +5,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { connectLive, type LiveState } from '../../api/live.ts';
 import { registryApi } from '../../api/registry.ts';
-import type { Camera, Edge, Page } from '../../api/types.ts';
+import type { Camera, Edge } from '../../api/types.ts';
 import { Link } from '../../app/router.tsx';
 import { DataTable, LoadMore, type Column } from '../../ui/data-table.tsx';
 import { EmptyState, ErrorBanner, Loading, Notice, PageHeader } from '../../ui/feedback.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { STATUS_LABEL, formatBytes, formatTime } from '../../ui/format.tsx';
-import { nameOf, useSites } from '../../ui/lookups.ts';
+import { allCameras, nameOf, useSites } from '../../ui/lookups.ts';
 import { useList } from '../../ui/use-list.ts';
 import { useSubmit } from '../../ui/use-submit.ts';
 import { staleness } from '../camera-detail/time.ts';
@@ -33,17 +33,6 @@ function clockText(ms: number | null): { text: string; bad: boolean } {
   return { text: ms === 0 ? 'in step' : `${size} ${ms > 0 ? 'ahead' : 'behind'}`, bad };
 }
 
-async function allCameras(): Promise<Camera[]> {
-  const out: Camera[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 25; i++) {
-    const page: Page<Camera> = await registryApi.cameras({ cursor, limit: 200 });
-    out.push(...page.items);
-    cursor = page.nextCursor;
-    if (!cursor) break;
-  }
-  return out;
-}
 
 export function EdgesPage() {
   const list = useList((cursor) => registryApi.edges({ cursor, limit: 100 }));

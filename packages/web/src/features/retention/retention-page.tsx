@@ -4,13 +4,13 @@
  */
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { recordingsApi, type ReceiptQuery } from '../../api/recordings.ts';
-import { registryApi } from '../../api/registry.ts';
-import type { Camera, Page, RetentionReceipt } from '../../api/types.ts';
+import type { Camera, RetentionReceipt } from '../../api/types.ts';
 import { Link } from '../../app/router.tsx';
 import { DataTable, type Column } from '../../ui/data-table.tsx';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../ui/feedback.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { formatBytes } from '../../ui/format.tsx';
+import { allCameras } from '../../ui/lookups.ts';
 import { clock, duration, stamp } from '../camera-detail/time.ts';
 
 const LIMIT = 1000;
@@ -25,17 +25,6 @@ const REASON_DETAIL: Record<string, string> = {
 
 const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
-async function allCameras(): Promise<Camera[]> {
-  const out: Camera[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 25; i++) {
-    const page: Page<Camera> = await registryApi.cameras({ cursor, limit: 200 });
-    out.push(...page.items);
-    cursor = page.nextCursor;
-    if (!cursor) break;
-  }
-  return out;
-}
 
 type Row = RetentionReceipt & { key: string };
 
