@@ -6,6 +6,7 @@ import * as clips from './0004-clips.ts';
 import * as recordings from './0005-recordings.ts';
 import * as postgis from './0006-postgis.ts';
 import * as plateRows from './0007-plate-rows.ts';
+import * as plateRuns from './0008-plate-runs.ts';
 
 /** Every migration in order; names sort by version. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-recordings': recordings,
   '0006-postgis': postgis,
   '0007-plate-rows': plateRows,
+  '0008-plate-runs': plateRuns,
 };

@@ -4,6 +4,8 @@ import { plateKey } from '@camnet/core';
 import type { DialectName } from '../database.ts';
 import { EVENT_COLUMNS, ID_SLOTS, colourCode, encodePlateRead, idAt, nextSlotId, preferredSlot, sourceCode, typeCode } from './kysely-vehicle-event-store-codes.ts';
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
+import { deletePlateRowsBefore, openRun } from './kysely-vehicle-event-store-plate-runs.ts';
+import type { PlateRunSettings } from './kysely-vehicle-event-store-plate-runs.ts';
 
 const DAY_MS = 86_400_000;
 const ROWS_PER_STATEMENT = 500;
@@ -100,15 +102,26 @@ export function pendingRows(edgeKey: number, cameraKeys: Map<string, number>, ev
   });
 }
 
-/** Adds the plate rows (the whole event, keyed by plate) and the media rows of newly stored events. */
-export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName, stored: Pending[]): Promise<void> {
+/**
+ * Adds the plate rows (the whole event, keyed by plate) and the media rows of newly stored events. On SQLite the plate
+ * rows go into the open plate run (see `kysely-vehicle-event-store-plate-runs.ts`). Returns how many plate rows went in and whether
+ * that sealed the open run.
+ */
+export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName, stored: Pending[], plateRuns?: PlateRunSettings): Promise<{ plated: number; sealed: boolean }> {
   // In key order: neighbouring keys share leaves, so each touched page is visited once per statement.
   const plated = stored.filter((r) => r.event.plate).map((r) => ({ key: plateKey(r.event.plate!.text), r }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.r.id - b.r.id));
+  const run = dialect === 'sqlite' && plated.length > 0 ? await openRun(trx, plateRuns) : null;
+  let sealed = false;
   for (const chunk of chunks(plated, ROWS_PER_STATEMENT)) {
-    const q = new SqlText(dialect).add(`insert into vehicle_event_plates (plate_key, ${EVENT_COLUMNS.join(', ')}) values `);
-    q.add(chunk.map(({ key, r }) => `(${q.p(key)}, ${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
+    const q = new SqlText(dialect).add(`insert into vehicle_event_plates (${run ? 'run, ' : ''}plate_key, ${EVENT_COLUMNS.join(', ')}) values `);
+    q.add(chunk.map(({ key, r }) => `(${run ? `${run.run}, ` : ''}${q.p(key)}, ${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
     await q.run(trx);
+  }
+  if (run) {
+    let [lo, hi] = [Infinity, -Infinity];
+    for (const { r } of plated) [lo, hi] = [Math.min(lo, r.id), Math.max(hi, r.id)];
+    sealed = await run.note(plated.length, lo, hi);
   }
   const media = stored.filter((r) => r.event.thumbnailJpegBase64 || r.event.plateCropJpegBase64);
   for (const chunk of chunks(media, 50)) {
@@ -116,6 +129,7 @@ export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName,
     q.add(chunk.map((r) => `(${q.p(r.id)}, ${q.p(r.event.thumbnailJpegBase64 ?? null)}, ${q.p(r.event.plateCropJpegBase64 ?? null)})`).join(', '));
     await q.run(trx);
   }
+  return { plated: plated.length, sealed };
 }
 
 /** PostgreSQL: creates the day partitions a batch needs (serialised by an advisory lock). Returns the days made sure of. */
@@ -149,7 +163,8 @@ export async function deleteBefore(db: Kysely<unknown>, dialect: DialectName, ms
       }
     }
     const bound = idAt(ms);
-    for (const table of ['vehicle_event_plates', 'vehicle_event_media']) {
+    if (dialect === 'sqlite') await deletePlateRowsBefore(trx, bound);
+    for (const table of dialect === 'sqlite' ? ['vehicle_event_media'] : ['vehicle_event_plates', 'vehicle_event_media']) {
       const q = new SqlText(dialect);
       await q.add(`delete from ${table} where id < ${q.p(bound)}`).run(trx);
     }

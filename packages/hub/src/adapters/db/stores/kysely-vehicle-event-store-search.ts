@@ -9,6 +9,7 @@ import {
   ALL_COLOUR_CODES, ALL_TYPE_CODES, EVENT_COLUMNS, colourCode, colourOfCode, idAt, msOfId, sourceCode, toStoredEvent, typeCode, typeOfCode,
 } from './kysely-vehicle-event-store-codes.ts';
 import { SqlText } from './kysely-vehicle-event-store-sql.ts';
+import { runsFor } from './kysely-vehicle-event-store-plate-runs.ts';
 
 /** Camera and edge ids ⇄ their integer keys (the store keeps a cache). */
 export interface RefKeys {
@@ -90,12 +91,14 @@ async function plateCandidates(ctx: Ctx, query: VehicleEventQuery): Promise<Cand
     return where ? where.join(' and ') : null;
   };
   const fromPlates = `select ${colsOf('vehicle_event_plates')} from vehicle_event_plates where `;
+  // SQLite: the plate rows are in runs; only the runs whose time span meets the query's are read.
+  const inRuns = () => (ctx.dialect === 'sqlite' ? `${runsFor(q, idAt(query.fromMs), idAt(query.toMs))} and ` : '');
   let where: string | null;
   if (plan.kind !== 'pattern') {
-    q.add(fromPlates).add(`${q.inList('plate_key', plan.keys, 'text')} and `);
+    q.add(fromPlates).add(inRuns()).add(`${q.inList('plate_key', plan.keys, 'text')} and `);
     where = await filters();
   } else if (plan.keyRange) {
-    q.add(fromPlates).add(`plate_key >= ${q.p(plan.keyRange.gte)} and plate_key < ${q.p(plan.keyRange.lt)} and plate_key like ${q.p(plan.pattern.keyLike)} and `);
+    q.add(fromPlates).add(inRuns()).add(`plate_key >= ${q.p(plan.keyRange.gte)} and plate_key < ${q.p(plan.keyRange.lt)} and plate_key like ${q.p(plan.pattern.keyLike)} and `);
     where = await filters();
   } else if (ctx.dialect === 'sqlite' && query.toMs - query.fromMs <= PATTERN_SCAN_MAX_SPAN_MS) {
     q.add(`select ${COLS} from vehicle_events where plate is not null and `);
@@ -103,7 +106,7 @@ async function plateCandidates(ctx: Ctx, query: VehicleEventQuery): Promise<Cand
   } else {
     // PostgreSQL: the trigram index is on lower(plate_key) (see migration 0002).
     const column = ctx.dialect === 'postgres' ? 'lower(plate_key)' : 'plate_key';
-    q.add(fromPlates).add(`${column} like ${q.p(ctx.dialect === 'postgres' ? plan.pattern.keyLike.toLowerCase() : plan.pattern.keyLike)} and `);
+    q.add(fromPlates).add(inRuns()).add(`${column} like ${q.p(ctx.dialect === 'postgres' ? plan.pattern.keyLike.toLowerCase() : plan.pattern.keyLike)} and `);
     where = await filters();
   }
   if (where === null) return [];

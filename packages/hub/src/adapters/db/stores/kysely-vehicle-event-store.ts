@@ -8,6 +8,8 @@ import { deleteBefore, ensureDayPartitions, insertEvents, insertSideRows, pendin
 import { countEvents, facetEvents, searchEvents } from './kysely-vehicle-event-store-search.ts';
 import type { RefKeys } from './kysely-vehicle-event-store-search.ts';
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
+import { PLATE_RUNS, mergeStep } from './kysely-vehicle-event-store-plate-runs.ts';
+import type { PlateRunSettings } from './kysely-vehicle-event-store-plate-runs.ts';
 
 type Kind = 'camera' | 'edge';
 
@@ -68,8 +70,10 @@ function createRefCache(db: Kysely<unknown>, dialect: HubDatabase['dialect']) {
   } satisfies RefKeys & Record<string, unknown>;
 }
 
-/** Vehicle events on SQLite or PostgreSQL (docs/adr/0002-vehicle-event-storage.md). */
-export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatabase): VehicleEventStore {
+/** Vehicle events on SQLite or PostgreSQL (docs/adr/0002-vehicle-event-storage.md; plate runs: 0005-plate-runs.md). */
+export function createKyselyVehicleEventStore(database: HubDatabase, opts: { plateRuns?: PlateRunSettings } = {}): VehicleEventStore {
+  const { db: typedDb, dialect } = database;
+  const plateRuns = opts.plateRuns ?? PLATE_RUNS;
   const db = typedDb as unknown as Kysely<unknown>;
   const refs = createRefCache(db, dialect);
   const partitions = new Set<number>();
@@ -77,6 +81,8 @@ export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatab
 
   /** Writes several edges' batches in one transaction; one result per batch, in order. */
   async function writeGroup(jobs: IngestJob[]): Promise<IngestResult[]> {
+    let plated = 0;
+    let sealed = false;
     const commits: (() => void)[] = [];
     const results = await db.transaction().execute(async (trx) => {
       const all = jobs.flatMap((j) => j.events);
@@ -87,14 +93,56 @@ export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatab
       commits.push(edges.commit, cameras.commit);
       const rows = jobs.flatMap((j, i) => pendingRows(edges.keys.get(j.edgeId)!, cameras.keys, j.events, j.receivedMs, i));
       const { stored, duplicates } = await insertEvents(trx, dialect, rows);
-      await insertSideRows(trx, dialect, stored);
+      ({ plated, sealed } = await insertSideRows(trx, dialect, stored, plateRuns));
       const out = jobs.map(() => ({ accepted: 0, duplicates: 0 }));
       for (const r of stored) out[r.batch]!.accepted++;
       for (const r of duplicates) out[r.batch]!.duplicates++;
       return out;
     });
     for (const commit of commits) commit();
+    mergeDebt += plated * plateRuns.workPerRow;
+    if (sealed) mergeMaybe = true;
     return results;
+  }
+
+  // SQLite plate runs: merging is paid for by ingest (rows of merging owed per plate row written, paid in whole steps
+  // after each group commit) and finished when no batch is waiting.
+  let mergeDebt = 0;
+  /** A run was sealed or a merge moved rows since the last time there was nothing to merge. */
+  let mergeMaybe = false;
+  let idleTimer: NodeJS.Timeout | null = null;
+  async function payMergeDebt(): Promise<void> {
+    while (dialect === 'sqlite' && mergeDebt >= plateRuns.stepRows) {
+      const moved = await mergeStep(db, plateRuns);
+      if (moved === null) {
+        mergeDebt = 0;
+        mergeMaybe = false;
+        return;
+      }
+      mergeMaybe = true;
+      mergeDebt -= Math.max(moved, 1);
+    }
+  }
+  function mergeWhenIdle(): void {
+    if (dialect !== 'sqlite' || idleTimer || !mergeMaybe || plateRuns.idleDelayMs === null) return;
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      // Closed (the hub is stopping): what is left is merged after the next start.
+      if (writing || !database.sqlite?.open) return;
+      writing = true;
+      mergeStep(db, plateRuns).then((moved) => {
+        writing = false;
+        if (queue.length > 0) {
+          writing = true;
+          setImmediate(() => void drain());
+        } else if (moved !== null) mergeWhenIdle();
+        else mergeMaybe = false;
+      }, (e: unknown) => {
+        writing = false;
+        if (database.sqlite?.open) console.warn(`[camnet] plate run merge failed: ${(e as Error).message}`);
+      });
+    }, plateRuns.idleDelayMs);
+    idleTimer.unref();
   }
 
   // Group commit: batches that arrive while a transaction is being written wait and go together in the next one.
@@ -114,6 +162,9 @@ export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatab
       try {
         const results = await writeGroup(group);
         group.forEach((job, i) => job.done(results[i]!));
+        await payMergeDebt().catch((e: unknown) => {
+          if (database.sqlite?.open) console.warn(`[camnet] plate run merge failed: ${(e as Error).message}`);
+        });
       } catch (e) {
         if (group.length === 1) group[0]!.fail(e);
         // One batch must not fail the others: write each alone, so only the one at fault hears the error.
@@ -121,6 +172,7 @@ export function createKyselyVehicleEventStore({ db: typedDb, dialect }: HubDatab
       }
     }
     writing = false;
+    mergeWhenIdle();
   }
 
   return {
