@@ -184,6 +184,41 @@ describe('capture clock', () => {
     expect(inner.calls).toBe(clock.stats.rounds);
   });
 
+  it('gives cameras turns at each tile of the mosaic, so a detector that favours one tile favours no camera', async () => {
+    const FW = 320, FH = 180;
+    // Both cameras show the same car (background 60 for camera 0, 61 for camera 1, so the mosaic tells them apart).
+    const carFrame = (k: number, i: number): Frame => {
+      const data = new Uint8Array(FW * FH * 3).fill(60 + k);
+      const x0 = 20 + i * 20;
+      if (i >= 1 && i <= 8) for (let y = 80; y < 120; y++) data.fill(230, (y * FW + x0) * 3, (y * FW + x0 + 60) * 3);
+      return { index: i, t: i / 5, image: { data, width: FW, height: FH } };
+    };
+    // The extreme of CenterNet's small positional bias: cars are found in the lower tile only.
+    const topTile: number[] = [];
+    const inner = new ScriptedObjectDetector((_, img) => {
+      topTile.push(img.data[0]!);
+      const top = FH + GAP;
+      if (img.height < top + FH) return [];
+      let x0 = -1;
+      for (let x = 0; x < img.width && x0 < 0; x++) if (img.data[((top + 100) * img.width + x) * 3] === 230) x0 = x;
+      return x0 >= 0 ? [{ box: [x0, top + 80, 60, 40], cls: 'car', score: 0.8 }] : [];
+    });
+    const clock = createCaptureClock(createMosaicDetector(inner), { tickMs: 400 });
+    const sinks = [new RecordingEventSink(), new RecordingEventSink()];
+    const pipes = sinks.map((sink, k) => createVehiclePipeline({ detector: inner, plates: null, sink }, { cameraId: `cam-${k}`, streamStart: new Date(0), maxGapSeconds: 0.5 }));
+    const cams = pipes.map((p, k) => clock.add(`cam-${k}`, p));
+    for (let i = 0; i < 16; i++) {
+      cams.forEach((c, k) => c.offer(carFrame(k, i)));
+      await clock.tick();
+    }
+    await Promise.all(cams.map((c) => c.remove()));
+    for (const p of pipes) await p.finish();
+    // A fixed order would keep camera 0 in the blind upper tile: no event for it, one for camera 1.
+    expect(topTile.length).toBeGreaterThanOrEqual(8);
+    expect(topTile).toEqual(topTile.map((_, n) => 60 + (n % 2)));
+    expect(sinks.map((s) => s.events.length)).toEqual([1, 1]);
+  });
+
   it('feeds real vehicle pipelines: each camera gets its own event with its own stream times', async () => {
     const FW = 320, FH = 180;
     // Camera k shows a bright car moving right from x = 20 + 40 k, 20 px per frame; scene dark otherwise.
