@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
+import type { Kysely } from 'kysely';
 import { diurnalFactor, generateNetwork, generateVehicleEvents } from '@camnet/core';
 import type { SyntheticNetwork, VehicleEvent } from '@camnet/core';
 import { migrateToLatest, openDatabase } from '../packages/hub/src/adapters/db/database.ts';
@@ -22,7 +23,7 @@ import { createKyselyMemberStore } from '../packages/hub/src/adapters/db/stores/
 import { createKyselySiteStore } from '../packages/hub/src/adapters/db/stores/kysely-site-store.ts';
 import { createKyselyVehicleEventStore } from '../packages/hub/src/adapters/db/stores/kysely-vehicle-event-store.ts';
 import { SqlText } from '../packages/hub/src/adapters/db/stores/kysely-vehicle-event-store-sql.ts';
-import { plateRunStats, recountPlateRuns } from '../packages/hub/src/adapters/db/stores/kysely-vehicle-event-store-plate-runs.ts';
+import { deletePlateRowsFrom, plateRunStats } from '../packages/hub/src/adapters/db/stores/kysely-vehicle-event-store-plate-runs.ts';
 import type { VehicleEventStore } from '../packages/hub/src/features/vehicle-events/vehicle-event.store.ts';
 import { distanceM, planPlateQuery } from '@camnet/core';
 import type { Colour, LatLon, VehicleType } from '@camnet/core';
@@ -175,11 +176,13 @@ async function measureIngest(database: HubDatabase, network: SyntheticNetwork, n
   const runsAfter = database.dialect === 'sqlite' ? await plateRunStats(database.db) : null;
   const oneAtATime = await ingestBatches(store, [...edgeBatches(network, n, END_MS + 3 * DAY, END_MS + 6 * DAY, `${SEED}-ingest-1`)], 1);
   const live = await ingestRounds(store, liveRounds(network, n, END_MS + 6 * DAY, END_MS + 12 * DAY, `${SEED}-ingest-live`, LIVE_FLUSH_S * 1000));
-  const q = new SqlText(database.dialect);
-  await q.add(`delete from vehicle_event_plates where id >= ${q.p(END_MS * 1000)}`).run(database.db);
+  if (database.dialect === 'sqlite') await deletePlateRowsFrom(database.db as unknown as Kysely<unknown>, END_MS * 1000);
+  else {
+    const q = new SqlText(database.dialect);
+    await q.add(`delete from vehicle_event_plates where id >= ${q.p(END_MS * 1000)}`).run(database.db);
+  }
   const q2 = new SqlText(database.dialect);
   await q2.add(`delete from vehicle_events where id >= ${q2.p(END_MS * 1000)}`).run(database.db);
-  if (database.dialect === 'sqlite') await recountPlateRuns(database.db);
   return { concurrent: concurrent.ingestPerSecond, oneAtATime: oneAtATime.ingestPerSecond, live, ...(runsBefore ? { plateRuns: { before: runsBefore, afterConcurrent: runsAfter } } : {}) };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Migrator, sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { migrateToLatest, openDatabase } from '../database.ts';
+import { openDatabase } from '../database.ts';
 import { migrations } from './index.ts';
 
 it('0007 fills the plate rows of events stored before it with the events\' columns', async () => {
@@ -16,7 +16,7 @@ it('0007 fills the plate rows of events stored before it with the events\' colum
       colour_alt_code, plate, plate_conf, plate_read, direction, box, source_code)
       values (1700000000000123, 3, 'l-1', 7, 1700000002000, 1700000003000, 2, 5, 0.8, 4, 'ABC1234', 0.91, '{"chars":[],"alternates":[]}', 270, '[1,2,3,4]', 0)`.execute(database.db);
     await sql`insert into vehicle_event_plates (plate_key, id, plate) values ('ABC1234', 1700000000000123, 'ABC1234')`.execute(database.db);
-    await migrateToLatest(database.db);
+    expect((await migrator.migrateTo('0007-plate-rows')).error).toBeUndefined();
     const row = await database.db.selectFrom('vehicle_event_plates').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ plate_key: 'ABC1234', edge_key: 3, local_id: 'l-1', camera_key: 7, ended_ms: 1700000002000, type_code: 2, colour_code: 5, plate_conf: 0.91, direction: 270, box: '[1,2,3,4]', source_code: 0 });
   } finally {

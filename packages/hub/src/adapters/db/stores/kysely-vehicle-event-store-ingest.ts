@@ -114,8 +114,8 @@ export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName,
   const run = dialect === 'sqlite' && plated.length > 0 ? await openRun(trx, plateRuns) : null;
   let sealed = false;
   for (const chunk of chunks(plated, ROWS_PER_STATEMENT)) {
-    const q = new SqlText(dialect).add(`insert into vehicle_event_plates (${run ? 'run, ' : ''}plate_key, ${EVENT_COLUMNS.join(', ')}) values `);
-    q.add(chunk.map(({ key, r }) => `(${run ? `${run.run}, ` : ''}${q.p(key)}, ${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
+    const q = new SqlText(dialect).add(`insert into ${run ? run.table : 'vehicle_event_plates'} (plate_key, ${EVENT_COLUMNS.join(', ')}) values `);
+    q.add(chunk.map(({ key, r }) => `(${q.p(key)}, ${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
     await q.run(trx);
   }
   if (run) {

@@ -4,7 +4,7 @@ import { planPlateQuery } from '@camnet/core';
 import type { VehicleEvent } from '@camnet/core';
 import { openTestDatabase } from '../../../testing/test-databases.ts';
 import { createKyselyVehicleEventStore } from './kysely-vehicle-event-store.ts';
-import { mergeStep, plateRunStats } from './kysely-vehicle-event-store-plate-runs.ts';
+import { mergeStep, plateRunStats, runTable } from './kysely-vehicle-event-store-plate-runs.ts';
 import type { PlateRunSettings } from './kysely-vehicle-event-store-plate-runs.ts';
 
 const T0 = Date.parse('2026-11-21T12:00:00.000Z');
@@ -31,8 +31,15 @@ async function setUp(settings: PlateRunSettings = SMALL) {
   return { database, store: createKyselyVehicleEventStore(database, { plateRuns: settings }) };
 }
 
+/** Every plate row of every run table, with its run. */
 async function plateRows(database: Awaited<ReturnType<typeof setUp>>['database']) {
-  return (await sql<{ run: number; plate_key: string; id: number }>`select run, plate_key, id from vehicle_event_plates`.execute(database.db)).rows;
+  const runs = (await sql<{ run: number }>`select run from vehicle_event_plate_runs`.execute(database.db)).rows;
+  const out: { run: number; plate_key: string; id: number }[] = [];
+  for (const { run } of runs) {
+    const rows = await sql<{ plate_key: string; id: number }>`select plate_key, id from ${sql.table(runTable(run))}`.execute(database.db);
+    out.push(...rows.rows.map((r) => ({ run, ...r })));
+  }
+  return out;
 }
 
 it('seals full runs and merges them level by level, keeping every plate row exactly once', async () => {
@@ -85,6 +92,9 @@ it('retention drops runs wholly before the cut and trims the one that straddles 
   for (let i = 0; i < events.length; i += 10) await store.ingest('edge-1', events.slice(i, i + 10), T0);
   const cut = T0 + 55 * MIN;
   await store.deleteBefore(cut);
+  expect((await plateRunStats(database.db as never)).rows).toBe(events.filter((e, i) => e.plate && T0 + i * MIN >= cut).length);
+  // Finish any merge, so each row is in one table.
+  while ((await mergeStep(database.db as never, SMALL)) !== null);
   const rows = await plateRows(database);
   expect(rows).toHaveLength(events.filter((e, i) => e.plate && T0 + i * MIN >= cut).length);
   expect(rows.every((r) => r.id >= cut * 1000)).toBe(true);
@@ -92,10 +102,49 @@ it('retention drops runs wholly before the cut and trims the one that straddles 
   expect(stats.rows).toBe(rows.length);
 });
 
-it('merges by reading the sources in key order, not by sorting them', async () => {
-  const { database } = await setUp();
-  const plan = (await sql<{ detail: string }>`explain query plan select plate_key, id from vehicle_event_plates where run = 1
-    union all select plate_key, id from vehicle_event_plates where run = 2 order by plate_key, id limit 10`.execute(database.db)).rows.map((r) => r.detail);
-  expect(plan.join('\n')).toMatch(/MERGE/);
-  expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+it('merges by reading the sources in key order into the target, with no sort and no temporary copy', async () => {
+  const { database, store } = await setUp({ ...SMALL, workPerRow: 0, idleDelayMs: null });
+  const events = Array.from({ length: 60 }, (_, i) => event(i));
+  for (let i = 0; i < events.length; i += 10) await store.ingest('edge-1', events.slice(i, i + 10), T0);
+  const [a, b] = (await sql<{ run: number }>`select run from vehicle_event_plate_runs where state = 'sealed' order by run`.execute(database.db)).rows.map((r) => runTable(r.run));
+  const plan = (await sql<{ detail: string }>`explain query plan insert into ${sql.table(runTable(99))} select * from ${sql.table(a!)}
+    union all select * from ${sql.table(b!)} order by plate_key, id limit 10`.execute(database.db).catch(async () => {
+    // The target table must exist for the plan: make an empty one like the sources.
+    await sql`create table ${sql.table(runTable(99))} as select * from ${sql.table(a!)} where 0`.execute(database.db);
+    return sql<{ detail: string }>`explain query plan insert into ${sql.table(runTable(99))} select * from ${sql.table(a!)}
+      union all select * from ${sql.table(b!)} order by plate_key, id limit 10`.execute(database.db);
+  })).rows.map((r) => r.detail).join('\n');
+  expect(plan).toMatch(/MERGE/);
+  expect(plan).not.toMatch(/TEMP B-TREE/);
+});
+
+it('migration 0008 makes the plate rows already stored run 1, found by search', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { Migrator } = await import('kysely');
+  const { openDatabase, migrateToLatest } = await import('../database.ts');
+  const { migrations } = await import('../migrations/index.ts');
+  const dataDir = mkdtempSync(join(tmpdir(), 'camnet-0008-'));
+  const database = openDatabase({ dataDir });
+  dispose = async () => { await database.close(); rmSync(dataDir, { recursive: true, force: true }); };
+  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+  expect((await migrator.migrateTo('0007-plate-rows')).error).toBeUndefined();
+  for (const i of [0, 1]) {
+    const id = (T0 + i * MIN) * 1000;
+    await sql`insert into vehicle_events (id, edge_key, local_id, camera_key, ended_ms, received_ms, type_code, colour_code, colour_conf, colour_alt_code, plate, box, source_code)
+      values (${id}, 1, ${`r-${i}`}, 1, ${T0 + i * MIN + 2000}, ${T0}, 1, 1, 0.8, 0, ${plateOf(i)}, '[1,2,3,4]', 0)`.execute(database.db);
+    await sql`insert into vehicle_event_plates (plate_key, id, plate, edge_key, local_id, camera_key, ended_ms, received_ms, type_code, colour_code, colour_conf, colour_alt_code, box, source_code)
+      values (${plateOf(i)}, ${id}, ${plateOf(i)}, 1, ${`r-${i}`}, 1, ${T0 + i * MIN + 2000}, ${T0}, 1, 1, 0.8, 0, '[1,2,3,4]', 0)`.execute(database.db);
+  }
+  await sql`insert into vehicle_event_refs (key, kind, ref) values (1, 'edge', 'edge-1'), (2, 'camera', 'cam-1')`.execute(database.db);
+  await migrateToLatest(database.db);
+  expect(await plateRunStats(database.db as never)).toMatchObject({ runs: 1, rows: 2, merging: false });
+  const store = createKyselyVehicleEventStore(database);
+  const { hits } = await store.search({ fromMs: T0 - MIN, toMs: T0 + 10 * MIN, plate: planPlateQuery(plateOf(1), { scope: {} }) }, { sort: 'time_asc', limit: 10 });
+  expect(hits.map((h) => h.event.localId)).toEqual(['r-1']);
+  // New rows go to a new open run beside it.
+  await store.ingest('edge-1', [event(26)], T0);
+  expect((await plateRunStats(database.db as never)).runs).toBe(2);
+  expect((await store.search({ fromMs: T0 - MIN, toMs: T0 + 30 * MIN, plate: planPlateQuery(plateOf(1), { scope: {} }) }, { sort: 'time_asc', limit: 10 })).hits.map((h) => h.event.localId)).toEqual(['r-1', 'r-26']);
 });

@@ -9,7 +9,7 @@ import {
   ALL_COLOUR_CODES, ALL_TYPE_CODES, EVENT_COLUMNS, colourCode, colourOfCode, idAt, msOfId, sourceCode, toStoredEvent, typeCode, typeOfCode,
 } from './kysely-vehicle-event-store-codes.ts';
 import { SqlText } from './kysely-vehicle-event-store-sql.ts';
-import { runsFor } from './kysely-vehicle-event-store-plate-runs.ts';
+import { runParts } from './kysely-vehicle-event-store-plate-runs.ts';
 
 /** Camera and edge ids ⇄ their integer keys (the store keeps a cache). */
 export interface RefKeys {
@@ -23,7 +23,7 @@ type Page = { sort: VehicleEventSort; after?: VehicleEventCursor; limit: number 
 type Candidate = { id: number; match: PlateMatch; row: VehicleEventRow };
 
 /** The columns a hit is presented from, read from `vehicle_events` or from the plate rows (which carry the same). */
-const colsOf = (table: 'vehicle_events' | 'vehicle_event_plates') =>
+const colsOf = (table: string) =>
   `${EVENT_COLUMNS.map((c) => `${table}.${c}`).join(', ')}, exists (select 1 from vehicle_event_media m where m.id = ${table}.id and m.thumbnail is not null) as thumbs`;
 const COLS = colsOf('vehicle_events');
 // Patterns with no literal prefix on SQLite: over a span this short, reading the events beats scanning every plate.
@@ -78,41 +78,59 @@ async function attributePage(ctx: Ctx, query: VehicleEventQuery, page: Page) {
   return { hits: events.map((event) => ({ event, plateMatch: null })), nextCursor: rows.length > page.limit ? { id: events.at(-1)!.id } : null };
 }
 
+/** The plate condition of a plan (keys, a key range with a pattern, or a pattern alone). */
+function plateCondition(q: SqlText, plan: NonNullable<VehicleEventQuery['plate']>): string {
+  if (plan.kind !== 'pattern') return q.inList('plate_key', plan.keys, 'text');
+  if (plan.keyRange) return `plate_key >= ${q.p(plan.keyRange.gte)} and plate_key < ${q.p(plan.keyRange.lt)} and plate_key like ${q.p(plan.pattern.keyLike)}`;
+  // PostgreSQL: the trigram index is on lower(plate_key) (see migration 0002).
+  return q.dialect === 'postgres' ? `lower(plate_key) like ${q.p(plan.pattern.keyLike.toLowerCase())}` : `plate_key like ${q.p(plan.pattern.keyLike)}`;
+}
+
+type PlateRow = VehicleEventRow & { plate: string };
+
+/** PostgreSQL: one statement over the plate table (partitions pruned by the time range). */
+async function postgresPlateRows(ctx: Ctx, query: VehicleEventQuery): Promise<PlateRow[]> {
+  const q = new SqlText(ctx.dialect);
+  q.add(`select ${colsOf('vehicle_event_plates')} from vehicle_event_plates where ${plateCondition(q, query.plate!)} and `);
+  const where = await conditions(ctx, q, query, false);
+  return where ? q.add(where.join(' and ')).run<PlateRow>(ctx.db) : [];
+}
+
 /**
- * Plate hits with their rows, graded, every other filter applied in SQL: from the plate rows (which carry the whole
- * event), or from the events for a short pattern with no literal prefix on SQLite.
+ * SQLite: one branch per plate run that meets the time range (`kysely-vehicle-event-store-plate-runs.ts`), in one
+ * statement, read in a transaction with the run list so both agree; or the events themselves for a short pattern
+ * with no literal prefix. The filters are resolved first (camera keys may need a lookup) and repeated per branch.
  */
+async function sqlitePlateRows(ctx: Ctx, query: VehicleEventQuery): Promise<PlateRow[]> {
+  const plan = query.plate!;
+  const filters = new SqlText('sqlite');
+  const where = await conditions(ctx, filters, query, false);
+  if (!where) return [];
+  if (plan.kind === 'pattern' && !plan.keyRange && query.toMs - query.fromMs <= PATTERN_SCAN_MAX_SPAN_MS) {
+    const q = new SqlText('sqlite').add(`select ${COLS} from vehicle_events where plate is not null and ${where.join(' and ')}`);
+    q.params.push(...filters.params);
+    return q.run<PlateRow>(ctx.db);
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const parts = await runParts(trx, idAt(query.fromMs), idAt(query.toMs));
+    if (parts.length === 0) return [];
+    const q = new SqlText('sqlite');
+    const branches = parts.map((part) => {
+      let text = `select ${colsOf(part.table)} from ${part.table} where `;
+      if (part.keyBound) text += `(plate_key, id) ${part.keyBound.op} (${q.p(part.keyBound.key)}, ${q.p(part.keyBound.id)}) and `;
+      text += `${plateCondition(q, plan)} and ${where.join(' and ')}`;
+      q.params.push(...filters.params);
+      return text;
+    });
+    return q.add(branches.join(' union all ')).run<PlateRow>(trx);
+  });
+}
+
+/** Plate hits with their rows, graded, every other filter applied in SQL (the plate rows carry the whole event). */
 async function plateCandidates(ctx: Ctx, query: VehicleEventQuery): Promise<Candidate[]> {
   const plan = query.plate!;
-  const q = new SqlText(ctx.dialect);
-  // `?` placeholders bind in text order, so each fragment is built where it appears.
-  const filters = async () => {
-    const where = await conditions(ctx, q, query, false);
-    return where ? where.join(' and ') : null;
-  };
-  const fromPlates = `select ${colsOf('vehicle_event_plates')} from vehicle_event_plates where `;
-  // SQLite: the plate rows are in runs; only the runs whose time span meets the query's are read.
-  const inRuns = () => (ctx.dialect === 'sqlite' ? `${runsFor(q, idAt(query.fromMs), idAt(query.toMs))} and ` : '');
-  let where: string | null;
-  if (plan.kind !== 'pattern') {
-    q.add(fromPlates).add(inRuns()).add(`${q.inList('plate_key', plan.keys, 'text')} and `);
-    where = await filters();
-  } else if (plan.keyRange) {
-    q.add(fromPlates).add(inRuns()).add(`plate_key >= ${q.p(plan.keyRange.gte)} and plate_key < ${q.p(plan.keyRange.lt)} and plate_key like ${q.p(plan.pattern.keyLike)} and `);
-    where = await filters();
-  } else if (ctx.dialect === 'sqlite' && query.toMs - query.fromMs <= PATTERN_SCAN_MAX_SPAN_MS) {
-    q.add(`select ${COLS} from vehicle_events where plate is not null and `);
-    where = await filters();
-  } else {
-    // PostgreSQL: the trigram index is on lower(plate_key) (see migration 0002).
-    const column = ctx.dialect === 'postgres' ? 'lower(plate_key)' : 'plate_key';
-    q.add(fromPlates).add(inRuns()).add(`${column} like ${q.p(ctx.dialect === 'postgres' ? plan.pattern.keyLike.toLowerCase() : plan.pattern.keyLike)} and `);
-    where = await filters();
-  }
-  if (where === null) return [];
-  q.add(where);
   const out: Candidate[] = [];
-  for (const row of await q.run<VehicleEventRow & { plate: string }>(ctx.db)) {
+  for (const row of ctx.dialect === 'sqlite' ? await sqlitePlateRows(ctx, query) : await postgresPlateRows(ctx, query)) {
     const match = plan.grade(row.plate);
     if (match) out.push({ id: Number(row.id), match, row });
   }
