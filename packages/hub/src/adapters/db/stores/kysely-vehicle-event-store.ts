@@ -77,7 +77,7 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
   const db = typedDb as unknown as Kysely<unknown>;
   const refs = createRefCache(db, dialect);
   const partitions = new Set<number>();
-  const ctx = { db, dialect, refs };
+  const ctx = { db, dialect, refs, sqlite: database.sqlite };
 
   /** Writes several edges' batches in one transaction; one result per batch, in order. */
   async function writeGroup(jobs: IngestJob[]): Promise<IngestResult[]> {
