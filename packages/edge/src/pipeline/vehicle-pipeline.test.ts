@@ -96,6 +96,28 @@ describe('vehicle pipeline', () => {
     expect(sink.events.map((e) => e.box[1])).toEqual([80]);
   });
 
+  it('takes a panning camera\'s own motion off: a small car parked in view makes no event, a passing car still does', async () => {
+    // A textured street seen by a camera panning 4 px per frame to the left (the scene drifts right): the parked car
+    // (1.5 % of the frame) drifts 48 px with it, far more than half its width; the passing car drives 20 px per frame more.
+    const pan = 4;
+    const texture = (x: number, y: number) => 120 + 50 * Math.sin(x / 5.3) * Math.cos(y / 4.1) + 30 * Math.sin((x + 2 * y) / 9.7);
+    const panned = (i: number): Frame => {
+      const data = new Uint8Array(W * H * 3);
+      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) data.fill(texture(x - pan * i, y), (y * W + x) * 3, (y * W + x) * 3 + 3);
+      return { index: i, t: i / 5, image: { data, width: W, height: H } };
+    };
+    const detector = new ScriptedObjectDetector((n) => {
+      const parked: Detection = { box: [60 + pan * (n + 1), 20, 40, 22], cls: 'car', score: 0.6 };
+      return n >= 1 && n <= 6 ? [parked, { box: [20 + (20 + pan) * n, 100, 60, 40], cls: 'car', score: 0.7 }] : [parked];
+    });
+    const sink = new RecordingEventSink();
+    const p = createVehiclePipeline({ detector, plates: null, sink }, { cameraId: 'cam', maxGapSeconds: 0.5 });
+    for (let i = 0; i < 13; i++) await p.process(panned(i));
+    await p.finish();
+    expect(detector.calls).toBe(12); // every frame after the first moves
+    expect(sink.events.map((e) => e.box[1])).toEqual([100]);
+  });
+
   it('joins a track broken by a detector miss when both parts read the same plate', async () => {
     // The car moves slowly (4 px per frame); the detector misses it for 1.2 s in the middle (gap 0.5 s).
     const n = 30;

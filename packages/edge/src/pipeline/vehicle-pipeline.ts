@@ -80,6 +80,9 @@ interface TrackState {
   extraReads: number;
   lastReadT: number;
   lastSeenWall: number;
+  /** The camera's offset (pan, shake) at the track's first and latest sighting, frame pixels. */
+  firstOffset: [number, number];
+  lastOffset: [number, number];
 }
 
 /** What a frame needs after the motion gate: the detector, a tracker step without it (still scene), or nothing (`detectEvery`). */
@@ -172,13 +175,20 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
   }
 
   let frameArea = 1;
-  const isBackground = (tr: Track): boolean =>
-    barelyMoved(tr) && (state.get(tr.id)?.bestArea ?? 0) < (o.backgroundMaxAreaShare ?? 0.02) * frameArea;
+  // The camera offset of each gated frame, by frame index (a clock may gate the next frame before this one is analysed).
+  const offsets = new Map<number, [number, number]>();
+  const offsetOf = (frame: Frame): [number, number] => offsets.get(frame.index) ?? [0, 0];
+  const isBackground = (tr: Track): boolean => {
+    const s = state.get(tr.id);
+    const panned: [number, number] = s ? [s.lastOffset[0] - s.firstOffset[0], s.lastOffset[1] - s.firstOffset[1]] : [0, 0];
+    return barelyMoved(tr, panned) && (s?.bestArea ?? 0) < (o.backgroundMaxAreaShare ?? 0.02) * frameArea;
+  };
 
   async function observe(tr: Track, frame: Frame): Promise<void> {
     let s = state.get(tr.id);
-    if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], readAreas: [], extraReads: 0, lastReadT: -1e9, lastSeenWall: 0 }));
+    if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], readAreas: [], extraReads: 0, lastReadT: -1e9, lastSeenWall: 0, firstOffset: offsetOf(frame), lastOffset: offsetOf(frame) }));
     s.lastSeenWall = performance.now();
+    s.lastOffset = offsetOf(frame);
     const box = clampRect(tr.box, frame.image.width, frame.image.height);
     const region = clampRect([box[0] - box[2] * 0.04, box[1], box[2] * 1.08, box[3] * 1.06], frame.image.width, frame.image.height);
     const area = box[2] * box[3];
@@ -247,6 +257,8 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     stats.frames++;
     frameArea = frame.image.width * frame.image.height;
     const m = await timed('motion', () => motion.update(frame.image));
+    offsets.set(frame.index, m.cameraOffset);
+    if (offsets.size > 16) offsets.delete(offsets.keys().next().value!);
     if (m.changed < (o.motionMinChanged ?? 0.002)) {
       sinceDetect = 0;
       return 'track';

@@ -1,9 +1,12 @@
 import type { Rect, RgbImage } from '../capture/rgb-image.ts';
+import { SceneShiftTracker } from './scene-shift.ts';
 
 /** What changed since the background: the changed share of the small grey image and the changed regions in frame pixels. */
 export interface MotionResult {
   changed: number;
   regions: Rect[];
+  /** How far the camera's view has moved since the first frame (pan, shake), frame pixels; [0, 0] for a fixed camera. */
+  cameraOffset: [number, number];
 }
 
 /** Options: the small grey image's width, the per-pixel change threshold (0..255) and the background's learning rate. */
@@ -19,6 +22,7 @@ export class FrameDifferenceMotion {
   private readonly grey: Uint8Array;
   private readonly w: number;
   private h = 0;
+  private readonly scene = new SceneShiftTracker();
 
   constructor(private readonly opts: MotionOptions = {}) {
     this.w = opts.width ?? 160;
@@ -43,9 +47,11 @@ export class FrameDifferenceMotion {
         grey[y * w + x] = (frame.data[i]! * 77 + frame.data[i + 1]! * 150 + frame.data[i + 2]! * 29) >> 8;
       }
     }
+    const off = this.scene.update({ data: grey, width: w, height: h });
+    const cameraOffset: [number, number] = [off[0] * sx, off[1] * sy];
     if (!this.background) {
       this.background = Float32Array.from(grey.subarray(0, w * h));
-      return { changed: 0, regions: [] };
+      return { changed: 0, regions: [], cameraOffset };
     }
     const thr = this.opts.threshold ?? 25;
     const lr = this.opts.learningRate ?? 0.05;
@@ -69,6 +75,6 @@ export class FrameDifferenceMotion {
         if (cells[cy * cw + cx]! >= (cell * cell) / 6) regions.push([cx * cell * sx, cy * cell * sy, cell * sx, cell * sy]);
       }
     }
-    return { changed: changed / (w * h), regions };
+    return { changed: changed / (w * h), regions, cameraOffset };
   }
 }

@@ -95,10 +95,13 @@ export class IouTracker {
   }
 }
 
-/** True when the track's centre moved less than half its box size between its first and last sighting. */
-export function barelyMoved(tr: Track): boolean {
-  const dx = tr.box[0] + tr.box[2] / 2 - (tr.firstBox[0] + tr.firstBox[2] / 2);
-  const dy = tr.box[1] + tr.box[3] / 2 - (tr.firstBox[1] + tr.firstBox[3] / 2);
+/**
+ * True when the track's centre moved less than half its box size between its first and last sighting, in the scene:
+ * `cameraMoved` (frame pixels) is how far the camera's own pan or shake moved the view meanwhile, taken off.
+ */
+export function barelyMoved(tr: Track, cameraMoved: [number, number] = [0, 0]): boolean {
+  const dx = tr.box[0] + tr.box[2] / 2 - (tr.firstBox[0] + tr.firstBox[2] / 2) - cameraMoved[0];
+  const dy = tr.box[1] + tr.box[3] / 2 - (tr.firstBox[1] + tr.firstBox[3] / 2) - cameraMoved[1];
   return Math.hypot(dx, dy) < 0.5 * Math.max(tr.box[2], tr.box[3]);
 }
 
