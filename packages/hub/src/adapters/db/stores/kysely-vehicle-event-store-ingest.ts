@@ -25,12 +25,28 @@ function rowValues(id: number, edgeKey: number, cameraKey: number, e: VehicleEve
     colourCode(e.colourAlt), e.plate?.text ?? null, e.plate?.confidence ?? null, plateRead, e.direction, JSON.stringify(e.box), sourceCode(e.source)];
 }
 
+const valuesText = new Map<string, string>();
+/** `(?, ?, …), (?, ?, …)…` for `rows` rows of `columns` values, kept for reuse. */
+function sqliteValues(rows: number, columns: number): string {
+  const key = `${rows}x${columns}`;
+  let text = valuesText.get(key);
+  if (text === undefined) {
+    text = Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
+    if (valuesText.size < 64) valuesText.set(key, text);
+  }
+  return text;
+}
+
 /** Inserts rows ignoring id conflicts; returns the ids that went in. */
 async function insertIgnoring(trx: Kysely<unknown>, dialect: DialectName, rows: Pending[]): Promise<Set<number>> {
   const inserted = new Set<number>();
   for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
     const q = new SqlText(dialect).add(`insert into vehicle_events (${EVENT_COLUMNS.join(', ')}) values `);
-    q.add(chunk.map((r) => `(${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
+    if (dialect === 'sqlite') {
+      // `?` placeholders: the same text for every full chunk (built once), the values pushed flat.
+      q.add(sqliteValues(chunk.length, EVENT_COLUMNS.length));
+      for (const r of chunk) for (const v of r.values) q.params.push(v);
+    } else q.add(chunk.map((r) => `(${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
     q.add(' on conflict (id) do nothing returning id');
     for (const r of await q.run<{ id: number | string }>(trx)) inserted.add(Number(r.id));
   }
@@ -114,7 +130,15 @@ export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName,
   const run = dialect === 'sqlite' && plated.length > 0 ? await openRun(trx, plateRuns) : null;
   let sealed = false;
   for (const chunk of chunks(plated, ROWS_PER_STATEMENT)) {
-    const q = new SqlText(dialect).add(`insert into ${run ? run.table : 'vehicle_event_plates'} (plate_key, ${EVENT_COLUMNS.join(', ')}) values `);
+    if (run) {
+      // SQLite: the event's columns are copied from its row, just written (cached), so only the key and id are bound.
+      const q = new SqlText(dialect).add(`with k(plate_key, id) as (values ${sqliteValues(chunk.length, 2)}) `);
+      for (const { key, r } of chunk) q.params.push(key, r.id);
+      q.add(`insert into ${run.table} (plate_key, ${EVENT_COLUMNS.join(', ')}) select k.plate_key, ${EVENT_COLUMNS.map((c) => `e.${c}`).join(', ')} from k join vehicle_events e on e.id = k.id`);
+      await q.run(trx);
+      continue;
+    }
+    const q = new SqlText(dialect).add(`insert into vehicle_event_plates (plate_key, ${EVENT_COLUMNS.join(', ')}) values `);
     q.add(chunk.map(({ key, r }) => `(${q.p(key)}, ${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
     await q.run(trx);
   }
