@@ -1,5 +1,6 @@
 // Vision benchmark on ../shared/data: `npx tsx bench/vision.ts [--json] [--only photos,reel,traffic] [--part even|odd]
-// [--traffic-modes file,mosaic,live,clock,clock-400]` (default: the first four).
+// [--traffic-modes file,mosaic,live,clock,clock-400]` (default: the first four). `--only tiles` (not in the default):
+// whether a camera's place in the two-camera mosaic changes its detections and counts (decoded frames, no timing).
 // Prints a human table; with --json also one JSON object on the last line.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -9,6 +10,7 @@ import { createCenterNetDetector } from '../packages/edge/src/pipeline/detection
 import { createMosaicDetector, type MosaicStats } from '../packages/edge/src/pipeline/detection/mosaic-detector.ts';
 import { PaddleOnnxPlateReader } from '../packages/edge/src/pipeline/plates/paddle-onnx-plate-reader.ts';
 import { benchPlatePhotos, loadPlateTruth } from './vision-plates.ts';
+import { benchClockOrder, benchTileBias, decodeAll } from './vision-tiles.ts';
 import { benchPlateReel, benchTraffic } from './vision-video.ts';
 
 /** Vehicles in traffic-street.mp4 counted by hand (see docs/vision.md for how). */
@@ -90,6 +92,21 @@ function trafficTable(r: Awaited<ReturnType<typeof benchTraffic>> & { mosaic: Mo
     ['detector fps achieved (per camera)', r.detectorFps.join(', '), ''],
     ['mosaic runs / frames / dropped / max queue', r.mosaic ? `${r.mosaic.runs} / ${r.mosaic.frames} / ${r.mosaic.dropped} / ${r.mosaic.maxWaiting}` : '-', 'queue bounded (drop oldest)'],
     ...Object.entries(r.stageMsPerFrame).map(([k, v]) => [`  ${k} ms / frame`, v, ''] as [string, unknown, string]),
+  ]);
+}
+
+if (only.includes('tiles')) {
+  const frames = await decodeAll(join(data, 'video/traffic-street.mp4'), 5);
+  const base = await createCenterNetDetector({ workers: 2 });
+  const bias = await benchTileBias(frames, base);
+  const order = await benchClockOrder(frames, createMosaicDetector(base, { tiles: 2, concurrency: 2 }), 333, [[0, 0], [0, 100], [50, 150], [120, 20]]);
+  await base.close();
+  result.tiles = { bias, order };
+  table('traffic-street.mp4: place in the two-camera mosaic', [
+    ['same frame in both tiles: vehicles upper / lower', `${bias.detectionsUpper} / ${bias.detectionsLower}`, `${bias.frames} frames`],
+    ['  mean score, lower − upper', bias.meanScoreLowerMinusUpper, 'same boxes'],
+    ['clock replay: counted first − second (mean)', order.meanFirstMinusSecond, 'cameras take turns at the tiles; 0 = fair'],
+    ...order.runs.map((r) => [`  phases ${r.phasesMs.join('/')} ms, ${r.addedFirst} first`, `${r.counted.A}, ${r.counted.B}`, 'A, B'] as [string, unknown, string]),
   ]);
 }
 
