@@ -86,6 +86,17 @@ it('answers exact, fuzzy and wildcard plate searches across runs, also while a m
   expect(early.hits.map((h) => h.event.localId)).toEqual(['r-32']); // r-7 carries no plate
 });
 
+it('a store opened on a half-done merge finishes it once ingest is quiet', async () => {
+  const { database, store } = await setUp({ ...SMALL, workPerRow: 0, idleDelayMs: null });
+  const events = Array.from({ length: 80 }, (_, i) => event(i));
+  for (let i = 0; i < events.length; i += 10) await store.ingest('edge-1', events.slice(i, i + 10), T0);
+  expect(await mergeStep(database.db as never, { ...SMALL, stepRows: 3 })).toBe(3);
+  expect((await plateRunStats(database.db as never)).merging).toBe(true);
+  createKyselyVehicleEventStore(database, { plateRuns: { ...SMALL, idleDelayMs: 10 } });
+  await expect.poll(async () => (await plateRunStats(database.db as never)).merging, { timeout: 5000 }).toBe(false);
+  expect((await plateRows(database)).length).toBe(events.filter((e) => e.plate).length);
+});
+
 it('retention drops runs wholly before the cut and trims the one that straddles it', async () => {
   const { database, store } = await setUp();
   const events = Array.from({ length: 120 }, (_, i) => event(i));

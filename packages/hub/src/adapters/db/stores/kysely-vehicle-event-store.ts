@@ -175,6 +175,10 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
     mergeWhenIdle();
   }
 
+  // A merge left half done by a previous process (or runs waiting for one) is taken up once the hub is quiet.
+  mergeMaybe = dialect === 'sqlite';
+  mergeWhenIdle();
+
   return {
     ingest(edgeId, events, receivedMs) {
       if (events.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
