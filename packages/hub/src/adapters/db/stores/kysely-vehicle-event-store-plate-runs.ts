@@ -16,7 +16,8 @@ import type { QueryRunner } from './kysely-vehicle-event-store-sql.ts';
  * query sees every row exactly once at every commit. A finished merge drops the sources' tables (no row deletes).
  *
  * Merges are paced by ingest: after each group commit the store owes `workPerRow` rows of merging per plate row it
- * wrote and pays in whole steps; when no batch is waiting it merges what is left after `idleDelayMs`.
+ * wrote and pays in whole steps; once no batch has been waiting for `idleDelayMs` it merges what is left, step after
+ * step, each step letting queries and batches that arrived go first.
  */
 export interface PlateRunSettings {
   /** The open run is sealed once it holds this many rows. */
@@ -31,7 +32,8 @@ export interface PlateRunSettings {
   idleDelayMs: number | null;
 }
 
-export const PLATE_RUNS: PlateRunSettings = { sealRows: 65_536, fanIn: 4, stepRows: 16_384, workPerRow: 6, idleDelayMs: 200 };
+// Steps of 4,096 rows take ~10 ms: a query that arrives during one waits at most that long.
+export const PLATE_RUNS: PlateRunSettings = { sealRows: 65_536, fanIn: 4, stepRows: 4_096, workPerRow: 6, idleDelayMs: 200 };
 
 type RunState = 'open' | 'sealed' | 'target';
 interface RunRow {

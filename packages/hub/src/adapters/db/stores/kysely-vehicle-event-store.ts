@@ -127,22 +127,26 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
     if (dialect !== 'sqlite' || idleTimer || !mergeMaybe || plateRuns.idleDelayMs === null) return;
     idleTimer = setTimeout(() => {
       idleTimer = null;
-      // Closed (the hub is stopping): what is left is merged after the next start.
-      if (writing || !database.sqlite?.open) return;
-      writing = true;
-      mergeStep(db, plateRuns).then((moved) => {
-        writing = false;
-        if (queue.length > 0) {
-          writing = true;
-          setImmediate(() => void drain());
-        } else if (moved !== null) mergeWhenIdle();
-        else mergeMaybe = false;
-      }, (e: unknown) => {
-        writing = false;
-        if (database.sqlite?.open) console.warn(`[camnet] plate run merge failed: ${(e as Error).message}`);
-      });
+      idleMerge();
     }, plateRuns.idleDelayMs);
     idleTimer.unref();
+  }
+  /** Merges step after step while no batch is waiting; each step goes behind what is queued for the connection. */
+  function idleMerge(): void {
+    // Closed (the hub is stopping): what is left is merged after the next start.
+    if (writing || !database.sqlite?.open) return;
+    writing = true;
+    mergeStep(db, plateRuns).then((moved) => {
+      writing = false;
+      if (queue.length > 0) {
+        writing = true;
+        setImmediate(() => void drain());
+      } else if (moved === null) mergeMaybe = false;
+      else setImmediate(idleMerge);
+    }, (e: unknown) => {
+      writing = false;
+      if (database.sqlite?.open) console.warn(`[camnet] plate run merge failed: ${(e as Error).message}`);
+    });
   }
 
   // Group commit: batches that arrive while a transaction is being written wait and go together in the next one.
