@@ -48,7 +48,11 @@ export interface VehicleEventRow {
   plate: string | null; plate_conf: number | null; plate_read: string | null; direction: number | null; box: string; source_code: number;
 }
 
-/** A plated event keyed by plate (migration 0007 added the event's other columns, so plate searches read this table alone). */
+/**
+ * A plated event keyed by plate (migration 0007 added the event's other columns, so plate searches read this table alone).
+ * PostgreSQL only since migration 0008: on SQLite the same rows live in the plate run tables `vehicle_event_plate_run_<n>`
+ * (docs/adr/0005-plate-runs.md), reached by hand-built SQL.
+ */
 export type VehicleEventPlateRow = VehicleEventRow & { plate_key: string; plate: string };
 
 export interface VehicleEventRefRow { key: number; kind: string; ref: string }
