@@ -23,6 +23,7 @@ import { createKyselyMemberStore } from '../packages/hub/src/adapters/db/stores/
 import { createKyselySiteStore } from '../packages/hub/src/adapters/db/stores/kysely-site-store.ts';
 import { createKyselyVehicleEventStore } from '../packages/hub/src/adapters/db/stores/kysely-vehicle-event-store.ts';
 import { SqlText } from '../packages/hub/src/adapters/db/stores/kysely-vehicle-event-store-sql.ts';
+import { HOUR_MS } from '../packages/hub/src/adapters/db/stores/kysely-vehicle-event-store-hour-counts.ts';
 import { deletePlateRowsFrom, mergeStep, plateRunStats } from '../packages/hub/src/adapters/db/stores/kysely-vehicle-event-store-plate-runs.ts';
 import type { VehicleEventStore } from '../packages/hub/src/features/vehicle-events/vehicle-event.store.ts';
 import { distanceM, planPlateQuery } from '@camnet/core';
@@ -185,6 +186,8 @@ async function measureIngest(database: HubDatabase, network: SyntheticNetwork, n
   }
   const q2 = new SqlText(database.dialect);
   await q2.add(`delete from vehicle_events where id >= ${q2.p(END_MS * 1000)}`).run(database.db);
+  const q3 = new SqlText(database.dialect);
+  await q3.add(`delete from vehicle_event_hour_counts where hour >= ${q3.p(END_MS / HOUR_MS)}`).run(database.db);
   if (database.dialect === 'sqlite') await finishMerges(database);
   return {
     concurrent: concurrent.ingestPerSecond, oneAtATime: oneAtATime.ingestPerSecond, live,

@@ -59,6 +59,9 @@ export interface VehicleEventRefRow { key: number; kind: string; ref: string }
 
 export interface VehicleEventMediaRow { id: number; thumbnail: string | null; plate_crop: string | null }
 
+/** Events per camera, UTC hour number and `colour_code * 16 + type_code` (migration 0009; facets read whole hours here). */
+export interface VehicleEventHourCountRow { camera_key: number; hour: number; code: number; n: number }
+
 /** RTCC (migration 0003): incidents and their timeline; `cameras` is the ranked camera list as JSON. */
 export interface IncidentRow {
   id: string; external_id: string | null; source: string; type: string; priority: number; status: string; disposition: string | null;
@@ -123,4 +126,5 @@ export interface Database {
   vehicle_event_plates: VehicleEventPlateRow;
   vehicle_event_refs: VehicleEventRefRow;
   vehicle_event_media: VehicleEventMediaRow;
+  vehicle_event_hour_counts: VehicleEventHourCountRow;
 }

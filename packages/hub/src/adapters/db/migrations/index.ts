@@ -7,6 +7,7 @@ import * as recordings from './0005-recordings.ts';
 import * as postgis from './0006-postgis.ts';
 import * as plateRows from './0007-plate-rows.ts';
 import * as plateRuns from './0008-plate-runs.ts';
+import * as hourCounts from './0009-hour-counts.ts';
 
 /** Every migration in order; names sort by version. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-postgis': postgis,
   '0007-plate-rows': plateRows,
   '0008-plate-runs': plateRuns,
+  '0009-hour-counts': hourCounts,
 };

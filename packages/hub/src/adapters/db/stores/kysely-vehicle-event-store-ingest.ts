@@ -6,6 +6,8 @@ import { EVENT_COLUMNS, ID_SLOTS, colourCode, encodePlateRead, idAt, nextSlotId,
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
 import { deletePlateRowsBefore, openRun } from './kysely-vehicle-event-store-plate-runs.ts';
 import type { PlateRunSettings } from './kysely-vehicle-event-store-plate-runs.ts';
+import { deleteHourCountsBefore } from './kysely-vehicle-event-store-hour-counts.ts';
+import type { CountedRow } from './kysely-vehicle-event-store-hour-counts.ts';
 
 const DAY_MS = 86_400_000;
 const ROWS_PER_STATEMENT = 500;
@@ -23,6 +25,11 @@ function rowValues(id: number, edgeKey: number, cameraKey: number, e: VehicleEve
   const plateRead = e.plate ? encodePlateRead({ chars: e.plate.chars, alternates: e.plate.alternates }) : null;
   return [id, edgeKey, e.localId, cameraKey, Date.parse(e.endedAt), receivedMs, typeCode(e.type), colourCode(e.colour), e.colourConfidence,
     colourCode(e.colourAlt), e.plate?.text ?? null, e.plate?.confidence ?? null, plateRead, e.direction, JSON.stringify(e.box), sourceCode(e.source)];
+}
+
+/** What the hour counts need of a stored row (positions in `rowValues`). */
+export function countedRow(r: Pending): CountedRow {
+  return { id: r.id, cameraKey: r.values[3] as number, typeCode: r.values[6] as number, colourCode: r.values[7] as number };
 }
 
 const valuesText = new Map<string, string>();
@@ -171,7 +178,7 @@ export async function ensureDayPartitions(trx: Kysely<unknown>, events: VehicleE
   return days;
 }
 
-/** Retention. PostgreSQL: day partitions wholly before the cut are dropped (no row-by-row delete); the rest deletes rows. */
+/** Retention. PostgreSQL: day partitions wholly before the cut are dropped (no row-by-row delete); the rest deletes rows. The hour counts follow. */
 export async function deleteBefore(db: Kysely<unknown>, dialect: DialectName, ms: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let dropped = 0;
@@ -193,6 +200,8 @@ export async function deleteBefore(db: Kysely<unknown>, dialect: DialectName, ms
       await q.add(`delete from ${table} where id < ${q.p(bound)}`).run(trx);
     }
     const q = new SqlText(dialect);
-    return dropped + (await q.add(`delete from vehicle_events where id < ${q.p(bound)}`).affected(trx));
+    const deleted = dropped + (await q.add(`delete from vehicle_events where id < ${q.p(bound)}`).affected(trx));
+    await deleteHourCountsBefore(trx, dialect, ms);
+    return deleted;
   });
 }

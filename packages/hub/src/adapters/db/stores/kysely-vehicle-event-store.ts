@@ -4,7 +4,8 @@ import type { IngestResult, VehicleEventStore } from '../../../features/vehicle-
 import type { HubDatabase } from '../database.ts';
 import type { VehicleEventRow } from '../schema.ts';
 import { EVENT_COLUMNS, toStoredEvent } from './kysely-vehicle-event-store-codes.ts';
-import { deleteBefore, ensureDayPartitions, insertEvents, insertSideRows, pendingRows } from './kysely-vehicle-event-store-ingest.ts';
+import { countedRow, deleteBefore, ensureDayPartitions, insertEvents, insertSideRows, pendingRows } from './kysely-vehicle-event-store-ingest.ts';
+import { addHourCounts } from './kysely-vehicle-event-store-hour-counts.ts';
 import { countEvents, facetEvents, searchEvents } from './kysely-vehicle-event-store-search.ts';
 import type { RefKeys } from './kysely-vehicle-event-store-search.ts';
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
@@ -94,6 +95,7 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
       const rows = jobs.flatMap((j, i) => pendingRows(edges.keys.get(j.edgeId)!, cameras.keys, j.events, j.receivedMs, i));
       const { stored, duplicates } = await insertEvents(trx, dialect, rows);
       ({ plated, sealed } = await insertSideRows(trx, dialect, stored, plateRuns));
+      await addHourCounts(trx, dialect, stored.map(countedRow));
       const out = jobs.map(() => ({ accepted: 0, duplicates: 0 }));
       for (const r of stored) out[r.batch]!.accepted++;
       for (const r of duplicates) out[r.batch]!.duplicates++;

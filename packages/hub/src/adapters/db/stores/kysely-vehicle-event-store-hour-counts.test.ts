@@ -1,0 +1,75 @@
+import { expect, it } from 'vitest';
+import type { Colour, VehicleEvent, VehicleType } from '@camnet/core';
+import { describeEachDatabase } from '../../../testing/test-databases.ts';
+import type { VehicleEventFacets, VehicleEventQuery } from '../../../features/vehicle-events/vehicle-event.store.ts';
+import { createKyselyVehicleEventStore } from './kysely-vehicle-event-store.ts';
+import { SqlText } from './kysely-vehicle-event-store-sql.ts';
+
+const H = 3_600_000;
+const T0 = Date.parse('2026-10-02T00:00:00.000Z');
+const COLOURS: Colour[] = ['white', 'black', 'red', 'silver'];
+const TYPES: VehicleType[] = ['car', 'suv', 'pickup'];
+
+/** A deterministic spread of events over 30 hours, 4 cameras, 4 colours and 3 types (some with no colour). */
+function traffic(n: number, seed = 7): VehicleEvent[] {
+  let a = seed;
+  const next = () => ((a = (a * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  return Array.from({ length: n }, (_, i) => {
+    const at = T0 + Math.floor(next() * 30 * H);
+    return {
+      localId: `h-${seed}-${i}`, cameraId: `cam-${Math.floor(next() * 4)}`, startedAt: new Date(at).toISOString(), endedAt: new Date(at + 1500).toISOString(),
+      type: TYPES[Math.floor(next() * TYPES.length)]!, colour: next() < 0.1 ? null : COLOURS[Math.floor(next() * COLOURS.length)]!, colourConfidence: 0.9,
+      colourAlt: null, plate: null, direction: Math.floor(next() * 360), box: [0, 0, 10, 10], source: 'edge',
+    };
+  });
+}
+
+/** The facets counted by hand from the events that match the query's time, camera, colour, type and direction. */
+function byHand(events: VehicleEvent[], q: VehicleEventQuery): VehicleEventFacets {
+  const out: VehicleEventFacets = { total: 0, colour: {}, type: {}, camera: {}, hour: {} };
+  const bump = (m: Record<string, number>, k: string) => { m[k] = (m[k] ?? 0) + 1; };
+  for (const e of events) {
+    const at = Date.parse(e.startedAt);
+    if (at < q.fromMs || at >= q.toMs) continue;
+    if (q.cameraIds && !q.cameraIds.includes(e.cameraId)) continue;
+    if (q.colours && !q.colours.includes(e.colour!)) continue;
+    if (q.types && !q.types.includes(e.type)) continue;
+    if (q.direction && (e.direction! < q.direction.from || e.direction! > q.direction.to)) continue;
+    out.total++;
+    bump(out.colour, e.colour ?? 'unknown');
+    bump(out.type, e.type);
+    bump(out.camera, e.cameraId);
+    bump(out.hour, String(new Date(at).getUTCHours()));
+  }
+  return out;
+}
+
+describeEachDatabase('vehicle event hour counts (facets)', (use) => {
+  it('give the same facets as counting the events, for ranges cut mid-hour, areas, colours and types, after retries and retention', async () => {
+    const database = use();
+    const s = createKyselyVehicleEventStore(database);
+    const events = traffic(1500);
+    // Sent in batches of 100 from two edges; one batch is retried (duplicates must not be counted twice).
+    for (let i = 0; i < events.length; i += 100) await s.ingest(`edge-${(i / 100) % 2}`, events.slice(i, i + 100), T0);
+    await s.ingest('edge-0', events.slice(0, 100), T0);
+    const queries: VehicleEventQuery[] = [
+      { fromMs: T0, toMs: T0 + 30 * H },
+      { fromMs: T0 + 17 * 60_000, toMs: T0 + 25 * H + 123_456 },
+      { fromMs: T0 + 2.5 * H, toMs: T0 + 3.25 * H },
+      { fromMs: T0 + H + 1, toMs: T0 + 20 * H - 1, cameraIds: ['cam-1', 'cam-3'] },
+      { fromMs: T0 + 30 * 60_000, toMs: T0 + 26 * H, colours: ['red'], types: ['pickup'] },
+      { fromMs: T0 + 30 * 60_000, toMs: T0 + 26 * H, colours: ['white', 'silver'], cameraIds: ['cam-0'] },
+      { fromMs: T0 + 30 * 60_000, toMs: T0 + 26 * H, types: ['suv'], direction: { from: 0, to: 180 } },
+    ];
+    for (const q of queries) expect(await s.facets(q), JSON.stringify(q)).toEqual(byHand(events, q));
+    expect(await s.facets({ fromMs: T0, toMs: T0 + 30 * H, cameraIds: ['no-such-camera'] })).toEqual({ total: 0, colour: {}, type: {}, camera: {}, hour: {} });
+
+    // Retention cutting into an hour: the hours before go, the cut hour is counted again from what is left.
+    const cut = T0 + 5 * H + 20 * 60_000;
+    await s.deleteBefore(cut);
+    const left = events.filter((e) => Date.parse(e.startedAt) >= cut);
+    for (const q of queries.slice(0, 2)) expect(await s.facets(q)).toEqual(byHand(left, q));
+    const rows = await new SqlText(database.dialect).add(`select count(*) as n from vehicle_event_hour_counts where hour < ${Math.floor(cut / H)}`).run<{ n: number }>(database.db);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+});
