@@ -5,7 +5,7 @@
  * data time, all at once), the same queries by a plain full scan in the same run (the baseline), and the
  * 24 h query through the HTTP API. PostgreSQL too when CAMNET_BENCH_PG_URL is set (use a database of its own, not
  * the one test suites use: while the bench builds, its schema holds Kysely's migration tables).
- * Run: `npx tsx bench/search.ts --json [--events 10000000] [--queries 200] [--skip-baseline] [--cache-mib 256]
+ * Run: `npx tsx bench/search.ts --json [--events 10000000] [--queries 200] [--skip-baseline] [--cache-mib 1024]
  * [--ingest-events 200000] [--ingest-only] [--build-only]`. Data is built once
  * (synthetic network + 30 days of events) and cached under .bench-cache/.
  */
@@ -47,7 +47,7 @@ const IN_FLIGHT = arg('in-flight', 32);
 /** Live-network ingest: every edge sends what it has every this many seconds of the data's time. */
 const LIVE_FLUSH_S = arg('live-flush-s', 60);
 /** SQLite page cache of the bench's connection (the hub's `sqliteCacheMiB`). */
-const CACHE_MIB = arg('cache-mib', 256);
+const CACHE_MIB = arg('cache-mib', 1024);
 const DAYS = 30;
 const DAY = 86_400_000;
 /** The data ends here; "now" for every query. */

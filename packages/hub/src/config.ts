@@ -17,8 +17,8 @@ export const hubConfigSchema = z.object({
   publicUrl: z.string().url().optional().describe('URL people use to reach the hub (links in messages); defaults to http://host:port'),
   databaseUrl: z.string().regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:').optional()
     .describe('postgres://… for PostgreSQL; empty means SQLite in dataDir'),
-  sqliteCacheMiB: z.coerce.number().int().min(2).max(65_536).default(256)
-    .describe('SQLite page cache in MiB (an upper bound: it fills only as pages are read); vehicle-event ingest and plate search keep their index pages here'),
+  sqliteCacheMiB: z.coerce.number().int().min(2).max(65_536).default(1024)
+    .describe('SQLite page cache in MiB (an upper bound: it fills only as pages are read, so a small network uses little); vehicle-event ingest and search keep their index pages here (1 GiB holds what the searches of a 10M-event network touch, docs/performance.md)'),
   natsUrl: z.string().regex(/^nats:\/\//, 'must start with nats://').optional()
     .describe('nats://… to fan domain events out between several hub instances; empty keeps them in-process'),
   secretKey: z.string().regex(/^[A-Za-z0-9+/=_-]{43,}$/, 'must be 32 bytes, base64').optional()

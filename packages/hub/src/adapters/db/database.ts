@@ -44,7 +44,7 @@ export function openDatabase(opts: { url?: string; dataDir: string; searchPath?:
   // edges, the open plate run) is copied back once. At 10M events, 32 edges at once: 23.7k events/s with
   // checkpoints every 20,000 pages, 25.5-28.1k every 100,000 (docs/performance.md). The cost: the WAL file grows to
   // ~400 MiB between checkpoints, and a crash leaves up to that much to replay at the next start.
-  sqlite.pragma(`cache_size = -${Math.round((opts.cacheMiB ?? 256) * 1024)}`);
+  sqlite.pragma(`cache_size = -${Math.round((opts.cacheMiB ?? 1024) * 1024)}`);
   sqlite.pragma('wal_autocheckpoint = 100000');
   const statements = createStatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: { prepare: statements.prepare, close: () => sqlite.close() } }) });
