@@ -10,7 +10,8 @@ import type { EventSink } from './events/event-sink.ts';
 import { buildVehicleEvent } from './events/vehicle-event-builder.ts';
 import { FrameDifferenceMotion } from './motion/frame-difference-motion.ts';
 import type { PlateReader, PlateReading } from './plates/plate-reader.ts';
-import { votePlates, type VotedPlate } from './plates/plate-vote.ts';
+import { fusePlates } from './plates/plate-fusion.ts';
+import type { VotedPlate } from './plates/plate-vote.ts';
 import { samePlate } from './tracking/plate-merge.ts';
 import { barelyMoved, IouTracker, trackClass, trackDirection, type Track } from './tracking/iou-tracker.ts';
 
@@ -110,7 +111,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
   async function finishTrack(tr: Track): Promise<void> {
     const s = state.get(tr.id);
     state.delete(tr.id);
-    const plate = await timed('plates', () => votePlates(s?.reads ?? []));
+    const plate = await timed('plates', () => fusePlates(s?.reads ?? []));
     if (plate && s && mergeWindow > 0) held.push({ tr, s, plate });
     else await emitTrack(tr, s, plate);
   }
@@ -147,7 +148,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
       if (t !== Number.POSITIVE_INFINITY && t - h.tr.lastT <= mergeWindow) continue;
       held.splice(held.indexOf(h), 1);
       const next = [...active.map((tr) => ({ tr, s: state.get(tr.id) })), ...held]
-        .find((c) => c.s && c.tr.firstT > h.tr.lastT && c.tr.firstT - h.tr.lastT <= mergeWindow && samePlate(votePlates(c.s.reads)?.text ?? '', h.plate.text));
+        .find((c) => c.s && c.tr.firstT > h.tr.lastT && c.tr.firstT - h.tr.lastT <= mergeWindow && samePlate(fusePlates(c.s.reads)?.text ?? '', h.plate.text));
       if (next?.s) absorb(h, next.tr, next.s);
       else await emitTrack(h.tr, h.s, h.plate);
     }

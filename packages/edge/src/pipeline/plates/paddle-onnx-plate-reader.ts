@@ -1,6 +1,7 @@
 import { clampRect, cropRgb, cropRotated, resizeRgb, type Rect, type RgbImage } from '../capture/rgb-image.ts';
 import { locatePaddleOcrModels } from './ocr-model-files.ts';
 import { PaddleTextDetector, type TextBox } from './paddle-text-detector.ts';
+import type { CtcMatrix } from './ctc-likelihood.ts';
 import { PaddleTextRecognizer, type RecLine } from './paddle-text-recognizer.ts';
 import type { PlateChar, PlateReadHint, PlateReader, PlateReading } from './plate-reader.ts';
 import { applyPlateGrammar, applyPlateHabits, fitPlatePattern, plateAlternates, plateLikelihood } from './us-plate-grammar.ts';
@@ -18,6 +19,8 @@ interface Candidate {
   line: RecLine;
   score: number;
   prior: number;
+  /** Every read of this line (the paddings of the careful read), for fusing reads across frames. */
+  evidence: CtcMatrix[];
 }
 
 /** PlateReader on PaddleOCR v4 (ONNX): find text lines, keep plate-like ones, re-detect inside the upscaled region, read. */
@@ -43,7 +46,7 @@ export class PaddleOnnxPlateReader implements PlateReader {
     for (const b of plausibleBoxes(boxes, image)) {
       const line = await this.rec.recognize(cropRgb(image, b.rect));
       const prior = hint.vehicleCrop ? positionPrior(b.rect, image) : 1;
-      quick.push({ rect: b.rect, line, score: candidateScore(line) * prior, prior });
+      quick.push({ rect: b.rect, line, score: candidateScore(line) * prior, prior, evidence: line.matrix ? [line.matrix] : [] });
     }
     quick.sort((a, b) => b.score - a.score);
     let best: Candidate | null = null;
@@ -51,6 +54,8 @@ export class PaddleOnnxPlateReader implements PlateReader {
       const r = await this.refine(image, c.rect);
       const refined = r ? { ...r, score: r.score * c.prior, prior: c.prior } : c;
       const pick = refined.score >= c.score * 0.8 ? refined : c;
+      // Both reads of one line are evidence for it, whichever text was picked (fusion across frames uses them all).
+      if (r && sameLine(r.rect, c.rect)) pick.evidence = [...c.evidence, ...r.evidence];
       if (!best || pick.score > best.score) best = pick;
     }
     if (!best || best.line.text.length < 2) return null;
@@ -68,26 +73,28 @@ export class PaddleOnnxPlateReader implements PlateReader {
     const tall = lines.filter((l) => l.rect[2] > l.rect[3] * 0.8).sort((a, b) => b.rect[3] - a.rect[3]);
     let best: Candidate | null = null;
     for (const l of tall.slice(0, 2)) {
-      const { line, score } = await this.readVoted(up, l);
+      const { line, score, evidence } = await this.readVoted(up, l);
       if (!best || score > best.score) {
         const r: Rect = [region[0] + l.rect[0] / scale, region[1] + l.rect[1] / scale, l.rect[2] / scale, l.rect[3] / scale];
-        best = { rect: r, line, score, prior: 1 };
+        best = { rect: r, line, score, prior: 1, evidence };
       }
     }
     return best;
   }
 
   /** Reads a line at three paddings and keeps the text most of them support (a small test-time ensemble). */
-  private async readVoted(image: RgbImage, box: TextBox): Promise<{ line: RecLine; score: number }> {
+  private async readVoted(image: RgbImage, box: TextBox): Promise<{ line: RecLine; score: number; evidence: CtcMatrix[] }> {
     const { rect, rotated: r } = box;
     // A tilted line is read upright (sampled along its own axis); a level one from its axis-aligned box.
     const tilted = Math.abs(r.angle) > 0.035 && Math.abs(r.angle) < 0.6;
     const votes = new Map<string, { line: RecLine; score: number; best: number }>();
+    const evidence: CtcMatrix[] = [];
     for (const pad of [0.04, 0.12, 0.22]) {
       const crop = tilted
         ? cropRotated(image, { ...r, w: r.w + 2 * pad * r.h, h: r.h * 1.08 })
         : cropRgb(image, padLine(rect, pad));
       const line = await this.rec.recognize(crop);
+      if (line.matrix) evidence.push(line.matrix);
       const score = candidateScore(line);
       const v = votes.get(line.text);
       if (!v) votes.set(line.text, { line, score, best: score });
@@ -97,7 +104,7 @@ export class PaddleOnnxPlateReader implements PlateReader {
       }
     }
     const winner = [...votes.values()].sort((a, b) => b.score - a.score)[0]!;
-    return { line: winner.line, score: winner.score / 3 };
+    return { line: winner.line, score: winner.score / 3, evidence };
   }
 
   /** Releases both sessions. */
@@ -115,6 +122,13 @@ function plausibleBoxes(boxes: TextBox[], image: RgbImage): TextBox[] {
     })
     .sort((a, b) => b.rect[3] * b.rect[2] - a.rect[3] * a.rect[2])
     .slice(0, 12);
+}
+
+/** Two rects of one text line: most of the smaller one lies inside the larger. */
+function sameLine(a: Rect, b: Rect): boolean {
+  const ix = Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]));
+  const iy = Math.max(0, Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]));
+  return ix * iy >= 0.6 * Math.min(a[2] * a[3], b[2] * b[3]);
 }
 
 /** Widens a detected line a little: DB boxes often clip the first or last character. */
@@ -145,6 +159,7 @@ function toReading(c: Candidate): PlateReading {
     chars: chars.map((ch) => ({ c: ch.c, confidence: round(ch.confidence), alt: ch.alt, altConfidence: round(ch.altConfidence ?? 0) })),
     alternates: withLayoutFit(chars, plateAlternates(chars)).map((a) => ({ text: a.text, confidence: round(a.confidence) })),
     box: c.rect.map((v) => Math.round(v)) as Rect,
+    evidence: c.evidence,
   };
 }
 

@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import { readFileSync } from 'node:fs';
 import { resizeRgb, type RgbImage } from '../capture/rgb-image.ts';
+import { foldCtcMatrix, type CtcMatrix } from './ctc-likelihood.ts';
 
 /** One recognised character with its probability and the runner-up A–Z0–9 reading at the same place. */
 export interface RecChar {
@@ -15,6 +16,8 @@ export interface RecLine {
   text: string;
   chars: RecChar[];
   meanConfidence: number;
+  /** The whole output folded to gap + A–Z0–9, kept so that several reads of one plate can be fused by likelihood. */
+  matrix?: CtcMatrix;
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -54,7 +57,8 @@ export class PaddleTextRecognizer {
     const out = await this.session.run({ x: new ort.Tensor('float32', t, [1, 3, REC_H, w]) });
     const tensor = out[this.session.outputNames[0]!]!;
     const [, steps, classes] = tensor.dims as [number, number, number];
-    return ctcDecode(tensor.data as Float32Array, steps!, classes!, this.classMap);
+    const probs = tensor.data as Float32Array;
+    return { ...ctcDecode(probs, steps!, classes!, this.classMap), matrix: foldCtcMatrix(probs, steps!, classes!, this.classMap) };
   }
 
   /** Releases the ONNX session. */

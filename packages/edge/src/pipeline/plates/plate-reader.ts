@@ -1,4 +1,5 @@
 import type { Rect, RgbImage } from '../capture/rgb-image.ts';
+import type { CtcMatrix } from './ctc-likelihood.ts';
 
 /** One character of a plate read with the reader's confidence (0..1). */
 export interface PlateChar {
@@ -17,6 +18,11 @@ export interface PlateReading {
   alternates: { text: string; confidence: number }[];
   /** The plate's rect in the pixels of the image given to `read`. */
   box: Rect;
+  /**
+   * The recogniser's output for the plate line (one matrix per read of it), when the reader is a CTC model:
+   * lets a track score any candidate text on every frame (`fusePlates`) instead of voting on decoded strings.
+   */
+  evidence?: CtcMatrix[];
 }
 
 /** What the caller knows about the image: a vehicle crop lets the reader expect the plate low and central. */
