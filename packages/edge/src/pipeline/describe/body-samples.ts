@@ -20,15 +20,29 @@ export function bodyRegion(crop: RgbImage, plate: Rect | null): Rect {
   return [cx - pw * BODY_GEOMETRY.sideW, y0, pw * BODY_GEOMETRY.sideW * 2, plate[1] + plate[3] * (1 + BODY_GEOMETRY.belowH) - y0];
 }
 
-/** Samples the body region on a grid in CIELAB after the gains, skipping the plate itself, glare and clipped pixels. */
-export function sampleBody(crop: RgbImage, plate: Rect | null, gain: readonly number[]): BodySample[] {
+/**
+ * The bumper corners beside the plate, in plate widths from its centre line: the same paint as the band above the
+ * plate, but outside the recess the plate is mounted in, so a second opinion when the band is in shadow.
+ */
+export const SIDE_GEOMETRY = { fromW: 1.4, widthW: 1.4, aboveW: 0.5, belowH: 0.3, samples: 2000 };
+
+/** The left and right bumper-corner regions of `SIDE_GEOMETRY` beside a plate. */
+export function sideRegions(plate: Rect): [Rect, Rect] {
+  const { fromW, widthW, aboveW, belowH } = SIDE_GEOMETRY;
+  const cx = plate[0] + plate[2] / 2, pw = plate[2];
+  const y = plate[1] - pw * aboveW, h = pw * aboveW + plate[3] * (1 + belowH);
+  return [[cx - (fromW + widthW) * pw, y, widthW * pw, h], [cx + fromW * pw, y, widthW * pw, h]];
+}
+
+/** Samples a region (by default the body region) on a grid in CIELAB after the gains, skipping the plate itself, glare and clipped pixels. */
+export function sampleBody(crop: RgbImage, plate: Rect | null, gain: readonly number[], region = bodyRegion(crop, plate), samples = BODY_GEOMETRY.samples): BodySample[] {
   const { width: w, height: h, data } = crop;
-  const [rx, ry, rw, rh] = bodyRegion(crop, plate);
+  const [rx, ry, rw, rh] = region;
   const x0 = Math.max(0, Math.floor(rx)), x1 = Math.min(w, Math.ceil(rx + rw));
   const y0 = Math.max(0, Math.floor(ry)), y1 = Math.min(h, Math.ceil(ry + rh));
   const out: BodySample[] = [];
   if (x1 <= x0 || y1 <= y0) return out;
-  const step = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / BODY_GEOMETRY.samples)));
+  const step = Math.max(1, Math.floor(Math.sqrt(((x1 - x0) * (y1 - y0)) / samples)));
   const inPlate = (x: number, y: number) => plate !== null && x >= plate[0] - plate[2] * 0.1 && x < plate[0] + plate[2] * 1.1 && y >= plate[1] - plate[3] * 0.15 && y < plate[1] + plate[3] * 1.15;
   const cx = rx + rw / 2;
   for (let y = y0; y < y1; y += step) {

@@ -56,6 +56,14 @@ describe('vehicle colour', () => {
     expect(whiteReference(dim, [85, 95, 30, 15])[0]).toBeGreaterThan(1.9);
     expect(estimateColour(dim, [85, 95, 30, 15]).colour).toBe('white');
   });
+  it('reads the paint of the bumper corners when the band above the plate is a shadowed recess', () => {
+    const recess: Rect = [55, 65, 90, 30];
+    const silver = car((x, y) => (inside(x, y, recess) ? [70, 70, 72] : [175, 175, 178]));
+    expect(estimateColour(silver, [85, 95, 30, 15]).colour).toBe('silver');
+    // Only one light corner (the other is dark trim) is no evidence: the band stands.
+    const oneSide = car((x, y) => (inside(x, y, recess) || x < 60 ? [70, 70, 72] : [175, 175, 178]));
+    expect(estimateColour(oneSide, [85, 95, 30, 15]).colour).toBe('gray');
+  });
   it('without a plate samples the middle of the box', () => {
     expect(estimateColour(car(() => [30, 120, 45])).colour).toBe('green');
   });

@@ -1,8 +1,8 @@
 import type { Colour } from '@camnet/core';
 import type { Rect, RgbImage } from '../capture/rgb-image.ts';
-import { sampleBody, type BodySample } from './body-samples.ts';
-import { nameLab } from './colour-naming.ts';
-import type { Lab } from './lab.ts';
+import { sampleBody, sideRegions, SIDE_GEOMETRY, type BodySample } from './body-samples.ts';
+import { achromaticChroma, nameLab } from './colour-naming.ts';
+import { chroma, type Lab } from './lab.ts';
 import { looksWhite, whiteCues } from './white-or-silver.ts';
 
 /** A colour judgement: the best vocabulary colour, its confidence (0..1) and the runner-up. */
@@ -29,11 +29,33 @@ export const CLUSTER = { binL: 6, binAB: 5, radius: 10 };
  */
 export function estimateColour(crop: RgbImage, plate: Rect | null = null): ColourEstimate {
   const gain = plate ? whiteReference(crop, plate) : ([1, 1, 1] as const);
-  const samples = sampleBody(crop, plate, gain);
-  if (samples.length < 10) return { colour: 'gray', confidence: 0, alt: null };
-  const main = dominantCluster(samples);
+  const band = sampleBody(crop, plate, gain);
+  if (band.length < 10) return { colour: 'gray', confidence: 0, alt: null };
+  const inBand = dominantCluster(band);
+  const sides = plate ? lighterSides(crop, plate, gain, inBand.mean) : null;
+  const [samples, main] = sides ?? [band, inBand];
   const [colour, alt] = lightGrey(nameLab(main.mean), () => looksWhite(whiteCues(crop, gain, samples)));
   return { colour, confidence: Math.round(main.share * 100) / 100, alt };
+}
+
+/** When the band above the plate (and the sides) must agree before the sides replace it: ΔE76 between the sides, L* above the band. */
+export const RECESS = { sidesAgree: 10, lighterBy: 15 };
+
+/**
+ * A grey band above the plate under lighter grey paint on both bumper corners is a shadowed recess or trim strip,
+ * not the paint: then the sides' samples are the body. Both sides must agree (one side alone may be road or a lamp)
+ * and everything must be achromatic (a coloured band is paint; shade does not add colour).
+ */
+function lighterSides(crop: RgbImage, plate: Rect, gain: readonly number[], band: Lab): [BodySample[], ReturnType<typeof dominantCluster>] | null {
+  const grey = (c: Lab) => chroma(c) < achromaticChroma(c.L);
+  if (!grey(band)) return null;
+  const [left, right] = sideRegions(plate).map((r) => sampleBody(crop, plate, gain, r, SIDE_GEOMETRY.samples));
+  if (left!.length < 20 || right!.length < 20) return null;
+  const l = dominantCluster(left!).mean, r = dominantCluster(right!).mean;
+  const side: Lab = { L: (l.L + r.L) / 2, a: (l.a + r.a) / 2, b: (l.b + r.b) / 2 };
+  if (Math.hypot(l.L - r.L, l.a - r.a, l.b - r.b) >= RECESS.sidesAgree || !grey(side) || side.L - band.L < RECESS.lighterBy) return null;
+  const both = [...left!, ...right!];
+  return [both, dominantCluster(both)];
 }
 
 /** Light achromatic paint is white or silver by the vehicle's cues, not by its lightness (both measure L* 75–100). */
