@@ -1,4 +1,4 @@
-import { clampRect, cropRgb, cropRotated, resizeRgb, type Rect, type RgbImage } from '../capture/rgb-image.ts';
+import { clampRect, cropRgb, cropRotated, iou, resizeRgb, type Rect, type RgbImage } from '../capture/rgb-image.ts';
 import { locatePaddleOcrModels } from './ocr-model-files.ts';
 import { PaddleTextDetector, type TextBox } from './paddle-text-detector.ts';
 import type { CtcMatrix } from './ctc-likelihood.ts';
@@ -65,12 +65,14 @@ export class PaddleOnnxPlateReader implements PlateReader {
   /** Second step: pad the line into the plate region, upscale, detect again, read the tallest line. */
   private async refine(image: RgbImage, rect: Rect): Promise<Candidate | null> {
     const [x, y, w, h] = rect;
-    const region = clampRect([x - 0.25 * w, y - 0.6 * h, w * 1.5, h * 2.2], image.width, image.height);
+    // A plate is ~4.5 character heights wide or more: a short line (a serial split by an emblem) is widened to that.
+    const rw = Math.max(1.5 * w, 4.5 * h);
+    const region = clampRect([x + w / 2 - rw / 2, y - 0.6 * h, rw, h * 2.2], image.width, image.height);
     const crop = cropRgb(image, region);
     const scale = Math.max(1, 96 / crop.height);
     const up = scale > 1 ? resizeRgb(crop, Math.round(crop.width * scale), Math.round(crop.height * scale)) : crop;
     const lines = await this.det.detect(up, { maxSide: Math.min(960, Math.max(up.width, up.height)) });
-    const tall = lines.filter((l) => l.rect[2] > l.rect[3] * 0.8).sort((a, b) => b.rect[3] - a.rect[3]);
+    const tall = joinRows(lines).filter((l) => l.rect[2] > l.rect[3] * 0.8).sort((a, b) => b.rect[3] - a.rect[3]);
     let best: Candidate | null = null;
     for (const l of tall.slice(0, 2)) {
       const { line, score, evidence } = await this.readVoted(up, l);
@@ -124,11 +126,34 @@ function plausibleBoxes(boxes: TextBox[], image: RgbImage): TextBox[] {
     .slice(0, 12);
 }
 
-/** Two rects of one text line: most of the smaller one lies inside the larger. */
+/**
+ * Joins pieces of one line: boxes side by side on the same row (most of the lower one's height shared, heights within
+ * 1.6x, a gap under one height), as a plate serial split by an emblem or separator is detected. A joined line is read
+ * from its axis-aligned box.
+ */
+export function joinRows(boxes: TextBox[]): TextBox[] {
+  const out = [...boxes].sort((a, b) => a.rect[0] - b.rect[0]);
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const [a, b] = [out[i]!.rect, out[j]!.rect];
+      const shared = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
+      const gap = b[0] - (a[0] + a[2]);
+      const [lo, hi] = [Math.min(a[3], b[3]), Math.max(a[3], b[3])];
+      if (shared < 0.6 * lo || hi > 1.6 * lo || gap > hi || gap < -0.5 * lo) continue;
+      const x0 = Math.min(a[0], b[0]);
+      const y0 = Math.min(a[1], b[1]);
+      const rect: Rect = [x0, y0, Math.max(a[0] + a[2], b[0] + b[2]) - x0, Math.max(a[1] + a[3], b[1] + b[3]) - y0];
+      out[i] = { rect, score: Math.min(out[i]!.score, out[j]!.score), rotated: { cx: rect[0] + rect[2] / 2, cy: rect[1] + rect[3] / 2, w: rect[2], h: rect[3], angle: 0 } };
+      out.splice(j, 1);
+      j = i;
+    }
+  }
+  return out;
+}
+
+/** Two rects of the same stretch of one text line (a read of part of a line is not evidence for the whole). */
 function sameLine(a: Rect, b: Rect): boolean {
-  const ix = Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]));
-  const iy = Math.max(0, Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]));
-  return ix * iy >= 0.6 * Math.min(a[2] * a[3], b[2] * b[3]);
+  return iou(a, b) >= 0.5;
 }
 
 /** Widens a detected line a little: DB boxes often clip the first or last character. */
