@@ -69,4 +69,9 @@ describe('fusePlates', () => {
     expect(fusePlates([reading(sure('I23456'))])!.text).toBe('123456');
     expect(fusePlates([reading(sure('6TIX874'))])!.text).toBe('6TIX874');
   });
+
+  it('adds up readings that become the same plate: I and 1 together beat a likelier 7', () => {
+    const split = sure('123456').map((c, j) => (j === 0 ? { 7: 0.4, I: 0.3, 1: 0.3 } : c));
+    expect(fusePlates([reading(split), reading(split)])!.text).toBe('123456');
+  });
 });

@@ -1,4 +1,4 @@
-import { ctcLogLikelihood, PLATE_ALPHABET, type CtcMatrix } from './ctc-likelihood.ts';
+import { ctcLogLikelihood, PLATE_ALPHABET, PLATE_CLASSES, type CtcMatrix } from './ctc-likelihood.ts';
 import type { PlateReading } from './plate-reader.ts';
 import { votePlates, type VotedPlate } from './plate-vote.ts';
 import { applyPlateHabits, plateLikelihood } from './us-plate-grammar.ts';
@@ -29,19 +29,34 @@ export function fusePlates(readings: PlateReading[], options: PlateFusionOptions
   const score = scorer(frames, o.frameVetoNats);
   const seeds = new Set<string>([vote.text, ...vote.alternates.map((a) => a.text)]);
   for (const r of usable) for (const t of [r.text, ...r.alternates.map((a) => a.text)]) seeds.add(t);
+  const alphabet = seenCharacters(frames.flatMap((f) => f.evidence));
   let best = [...seeds].map((t) => ({ text: t, s: score(t) })).sort((a, b) => b.s - a.s)[0]!;
   for (let round = 0; round < o.searchRounds; round++) {
-    const next = edits(best.text).map((t) => ({ text: t, s: score(t) })).sort((a, b) => b.s - a.s)[0];
+    const next = edits(best.text, alphabet).map((t) => ({ text: t, s: score(t) })).sort((a, b) => b.s - a.s)[0];
     if (!next || next.s <= best.s) break;
     best = next;
   }
-  return present(readIAsOne(best.text), score, usable, vote);
+  for (const t of edits(best.text, alphabet)) seeds.add(t);
+  seeds.add(best.text);
+  return present([...seeds], score, usable);
+}
+
+/** Characters some frame gave at least 0.5 % somewhere (no other can win a place); O and Q count for 0. */
+function seenCharacters(matrices: CtcMatrix[]): string[] {
+  const seen = new Set<string>();
+  for (const m of matrices) {
+    for (let t = 0; t < m.steps; t++) {
+      for (let k = 1; k < PLATE_CLASSES; k++) if (m.probs[t * PLATE_CLASSES + k]! >= 0.005) seen.add(PLATE_ALPHABET[k - 1]!);
+    }
+  }
+  if (seen.has('O') || seen.has('Q')) seen.add('0');
+  return [...seen].filter((c) => c !== 'O' && c !== 'Q');
 }
 
 /**
  * Scores a text over all frames: each frame's CTC log-likelihood (mean over that frame's matrices), no lower than
  * `veto` below the likelihood of the frame's own read (a frame that saw another line, or a cut one, cannot veto a
- * text alone), averaged over frames, plus log of the plate prior. Memoised per text.
+ * text alone), averaged over frames, plus log of the prior of the plate it reads as. Memoised per text.
  */
 function scorer(frames: { evidence: CtcMatrix[]; text: string }[], veto: number) {
   const cache = new Map<string, number>();
@@ -56,7 +71,7 @@ function scorer(frames: { evidence: CtcMatrix[]; text: string }[], veto: number)
     if (hit !== undefined) return hit;
     let sum = 0;
     for (let i = 0; i < frames.length; i++) sum += Math.max(frameLl(i, text), floor[i]!);
-    const s = sum / frames.length + Math.log(Math.max(1e-3, plateLikelihood(text)));
+    const s = sum / frames.length + Math.log(Math.max(1e-3, plateLikelihood(readIAsOne(text))));
     cache.set(text, s);
     return s;
   };
@@ -69,10 +84,9 @@ function readIAsOne(text: string): string {
   return chars.map((c) => c.c).join('');
 }
 
-/** Every text one character away: substituted, dropped or inserted (A–Z0–9, no O or Q). */
-function edits(text: string): string[] {
+/** Every text one character away: substituted, dropped or inserted (characters of `alphabet`). */
+function edits(text: string, alphabet: string[]): string[] {
   const out = new Set<string>();
-  const alphabet = [...PLATE_ALPHABET].filter((c) => c !== 'O' && c !== 'Q');
   for (let i = 0; i <= text.length; i++) {
     for (const c of alphabet) {
       out.add(text.slice(0, i) + c + text.slice(i));
@@ -84,27 +98,39 @@ function edits(text: string): string[] {
   return [...out];
 }
 
-/** The winner with per-character confidence (its character against every other at that place) and ranked alternates. */
-function present(text: string, score: (t: string) => number, usable: PlateReading[], vote: VotedPlate): VotedPlate {
-  const top = score(text);
-  const chars = [...text].map((c, i) => {
-    let z = 1;
-    for (const o of PLATE_ALPHABET) if (o !== c) z += Math.exp(score(text.slice(0, i) + o + text.slice(i + 1)) - top);
-    z += Math.exp(score(text.slice(0, i) + text.slice(i + 1)) - top);
-    return { c, confidence: round(1 / z) };
+/**
+ * The winner and its alternates: candidates that read the same under the I → 1 habit are one plate (their
+ * likelihoods add up); per-character confidence is the winner's character against every other at its place.
+ */
+function present(candidates: string[], score: (t: string) => number, usable: PlateReading[]): VotedPlate {
+  const plates = new Map<string, { raw: string; top: number; sum: number }>();
+  for (const raw of candidates) {
+    const s = score(raw);
+    if (!Number.isFinite(s)) continue;
+    const text = readIAsOne(raw);
+    const p = plates.get(text);
+    if (!p) plates.set(text, { raw, top: s, sum: s });
+    else {
+      p.sum = Math.max(p.sum, s) + Math.log1p(Math.exp(-Math.abs(p.sum - s)));
+      if (s > p.top) Object.assign(p, { raw, top: s });
+    }
+  }
+  const ranked = [...plates.entries()].sort((a, b) => b[1].sum - a[1].sum);
+  const [text, win] = ranked[0]!;
+  const z = ranked.slice(0, 6).reduce((a, [, p]) => a + Math.exp(p.sum - win.sum), 0);
+  const chars = [...win.raw].map((_, i) => {
+    let others = 0;
+    for (const o of PLATE_ALPHABET) if (o !== win.raw[i]) others += Math.exp(score(win.raw.slice(0, i) + o + win.raw.slice(i + 1)) - win.top);
+    others += Math.exp(score(win.raw.slice(0, i) + win.raw.slice(i + 1)) - win.top);
+    return { c: text[i]!, confidence: round(1 / (1 + others)) };
   });
-  const pool = new Set<string>([...vote.alternates.map((a) => a.text), vote.text, ...edits(text)]);
-  for (const r of usable) for (const t of [r.text, ...r.alternates.map((a) => a.text)]) pool.add(t);
-  pool.delete(text);
-  const ranked = [...pool].map((t) => ({ text: t, s: score(t) })).filter((a) => Number.isFinite(a.s)).sort((a, b) => b.s - a.s).slice(0, 5);
-  const z = 1 + ranked.reduce((s, a) => s + Math.exp(a.s - top), 0);
   const best = usable.filter((r) => r.text === text).sort((a, b) => b.confidence - a.confidence)[0]
     ?? [...usable].sort((a, b) => b.confidence - a.confidence)[0]!;
   return {
     text,
     confidence: round(1 / z),
     chars,
-    alternates: ranked.map((a) => ({ text: a.text, confidence: round(Math.exp(a.s - top) / z) })),
+    alternates: ranked.slice(1, 6).map(([t, p]) => ({ text: t, confidence: round(Math.exp(p.sum - win.sum) / z) })),
     best,
   };
 }
