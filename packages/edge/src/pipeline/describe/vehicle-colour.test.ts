@@ -63,6 +63,10 @@ describe('vehicle colour', () => {
     // Only one light corner (the other is dark trim) is no evidence: the band stands.
     const oneSide = car((x, y) => (inside(x, y, recess) || x < 60 ? [70, 70, 72] : [175, 175, 178]));
     expect(estimateColour(oneSide, [85, 95, 30, 15]).colour).toBe('gray');
+    // Metallic paint in two tones, a different one most common on each corner, is still the same paint on both.
+    const tone = (x: number, y: number) => ((x < 100) === (y % 3 === 0) ? 150 : 185);
+    const metallic = car((x, y) => (inside(x, y, recess) ? [70, 70, 72] : [tone(x, y), tone(x, y), tone(x, y) + 3]));
+    expect(estimateColour(metallic, [85, 95, 30, 15]).colour).toBe('silver');
   });
   it('without a plate samples the middle of the box', () => {
     expect(estimateColour(car(() => [30, 120, 45])).colour).toBe('green');

@@ -38,12 +38,16 @@ export function estimateColour(crop: RgbImage, plate: Rect | null = null): Colou
   return { colour, confidence: Math.round(main.share * 100) / 100, alt };
 }
 
-/** When the band above the plate (and the sides) must agree before the sides replace it: ΔE76 between the sides, L* above the band. */
-export const RECESS = { sidesAgree: 10, lighterBy: 15 };
+/**
+ * When the bumper corners replace the band: their joint densest cluster holds at least `inEachCorner` of each
+ * corner's samples (within `CLUSTER.radius`) and is at least `lighterBy` L* lighter than the band's.
+ */
+export const RECESS = { inEachCorner: 0.15, lighterBy: 15 };
 
 /**
  * A grey band above the plate under lighter grey paint on both bumper corners is a shadowed recess or trim strip,
- * not the paint: then the sides' samples are the body. Both sides must agree (one side alone may be road or a lamp)
+ * not the paint: then the corners' samples are the body. The paint must show on both corners (one alone may be
+ * road or a lamp; metallic paint has several tones, so its share, not each corner's own densest tone, is compared)
  * and everything must be achromatic (a coloured band is paint; shade does not add colour).
  */
 function lighterSides(crop: RgbImage, plate: Rect, gain: readonly number[], band: Lab): [BodySample[], ReturnType<typeof dominantCluster>] | null {
@@ -51,11 +55,21 @@ function lighterSides(crop: RgbImage, plate: Rect, gain: readonly number[], band
   if (!grey(band)) return null;
   const [left, right] = sideRegions(plate).map((r) => sampleBody(crop, plate, gain, r, SIDE_GEOMETRY.samples));
   if (left!.length < 20 || right!.length < 20) return null;
-  const l = dominantCluster(left!).mean, r = dominantCluster(right!).mean;
-  const side: Lab = { L: (l.L + r.L) / 2, a: (l.a + r.a) / 2, b: (l.b + r.b) / 2 };
-  if (Math.hypot(l.L - r.L, l.a - r.a, l.b - r.b) >= RECESS.sidesAgree || !grey(side) || side.L - band.L < RECESS.lighterBy) return null;
   const both = [...left!, ...right!];
-  return [both, dominantCluster(both)];
+  const main = dominantCluster(both);
+  const onBoth = nearShare(left!, main.mean) >= RECESS.inEachCorner && nearShare(right!, main.mean) >= RECESS.inEachCorner;
+  if (!grey(main.mean) || main.mean.L - band.L < RECESS.lighterBy || !onBoth) return null;
+  return [both, main];
+}
+
+/** The weighted share of samples within `CLUSTER.radius` (ΔE76) of a colour. */
+function nearShare(samples: readonly BodySample[], c: Lab): number {
+  let w = 0, total = 0;
+  for (const s of samples) {
+    total += s.w;
+    if (Math.hypot(s.lab.L - c.L, s.lab.a - c.a, s.lab.b - c.b) <= CLUSTER.radius) w += s.w;
+  }
+  return total > 0 ? w / total : 0;
 }
 
 /** Light achromatic paint is white or silver by the vehicle's cues, not by its lightness (both measure L* 75–100). */
