@@ -2,6 +2,7 @@ import { clampRect, cropRgb, cropRotated, iou, resizeRgb, type Rect, type RgbIma
 import { locatePaddleOcrModels } from './ocr-model-files.ts';
 import { PaddleTextDetector, type TextBox } from './paddle-text-detector.ts';
 import type { CtcMatrix } from './ctc-likelihood.ts';
+import { fuseEvidence } from './plate-fusion.ts';
 import { PaddleTextRecognizer, type RecLine } from './paddle-text-recognizer.ts';
 import type { PlateChar, PlateReadHint, PlateReader, PlateReading } from './plate-reader.ts';
 import { applyPlateGrammar, applyPlateHabits, fitPlatePattern, plateAlternates, plateLikelihood } from './us-plate-grammar.ts';
@@ -174,7 +175,21 @@ function candidateScore(line: RecLine): number {
   return plateLikelihood(line.text) * line.meanConfidence;
 }
 
+/**
+ * The read of the chosen line: the reads of it (quick and padded) fused by likelihood (`fuseEvidence`), which
+ * weighs every alignment and every read instead of each read's best path; the decoded text stays an alternate.
+ */
 function toReading(c: Candidate): PlateReading {
+  const decoded = decodedReading(c);
+  const fused = fuseEvidence([{ evidence: c.evidence, text: decoded.text }], [decoded.text, ...decoded.alternates.map((a) => a.text)]);
+  if (!fused || fused.text === decoded.text) return decoded;
+  const own = fused.alternates.find((a) => a.text === decoded.text) ?? { text: decoded.text, confidence: 0 };
+  const alternates = [own, ...fused.alternates.filter((a) => a !== own)].slice(0, 5);
+  return { ...decoded, text: fused.text, confidence: fused.confidence, chars: fused.chars, alternates };
+}
+
+/** The line's greedy CTC decode with the US plate rules applied. */
+function decodedReading(c: Candidate): PlateReading {
   const chars = applyPlateHabits(applyPlateGrammar(c.line.chars));
   const text = chars.map((ch) => ch.c).join('');
   const confidence = chars.reduce((s, ch) => s + ch.confidence, 0) / chars.length * Math.min(1, plateLikelihood(text) + 0.2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLATE_ALPHABET, PLATE_CLASSES, type CtcMatrix } from './ctc-likelihood.ts';
 import type { PlateReading } from './plate-reader.ts';
-import { fusePlates } from './plate-fusion.ts';
+import { fuseEvidence, fusePlates } from './plate-fusion.ts';
 
 /**
  * A line as the recogniser would see it: each character one step with its distribution ({ char: p }, the rest to
@@ -74,4 +74,19 @@ describe('fusePlates', () => {
     const split = sure('123456').map((c, j) => (j === 0 ? { 7: 0.4, I: 0.3, 1: 0.3 } : c));
     expect(fusePlates([reading(split), reading(split)])!.text).toBe('123456');
   });
+});
+
+describe('fuseEvidence', () => {
+  it('reads one view from all its reads (paddings) and gives each character its runner-up', () => {
+    const pads = [
+      line(sure('SB3X6N').map((c, j) => (j === 4 ? { G: 0.5, 6: 0.45 } : c))),
+      line(sure('SB3X6N').map((c, j) => (j === 4 ? { 6: 0.7, G: 0.25 } : c))),
+      line(sure('SB3X6N').map((c, j) => (j === 4 ? { G: 0.48, 6: 0.47 } : c))),
+    ];
+    const f = fuseEvidence([{ evidence: pads, text: 'SB3XGN' }], ['SB3XGN'])!;
+    expect(f.text).toBe('SB3X6N');
+    expect(f.chars[4]).toMatchObject({ c: '6', alt: 'G' });
+    expect(f.alternates[0]!.text).toBe('SB3XGN');
+  });
+  it('returns null without evidence', () => expect(fuseEvidence([{ evidence: [], text: 'AB12' }], ['AB12'])).toBeNull());
 });

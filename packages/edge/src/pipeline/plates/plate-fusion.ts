@@ -1,5 +1,5 @@
 import { ctcLogLikelihood, PLATE_ALPHABET, PLATE_CLASSES, type CtcMatrix } from './ctc-likelihood.ts';
-import type { PlateReading } from './plate-reader.ts';
+import type { PlateChar, PlateReading } from './plate-reader.ts';
 import { votePlates, type VotedPlate } from './plate-vote.ts';
 import { applyPlateHabits, plateLikelihood } from './us-plate-grammar.ts';
 
@@ -13,32 +13,59 @@ export interface PlateFusionOptions {
 
 const DEFAULTS: Required<PlateFusionOptions> = { frameVetoNats: 6, searchRounds: 3 };
 
+/** The recogniser's output for one view of a plate line, and what was decoded from it. */
+export interface PlateView {
+  evidence: CtcMatrix[];
+  text: string;
+}
+
+/** A fused reading: text, confidence, per-character confidence with the runner-up, and the next plates. */
+export interface FusedPlate {
+  text: string;
+  confidence: number;
+  chars: PlateChar[];
+  alternates: { text: string; confidence: number }[];
+}
+
 /**
- * Fuses a track's reads at the recogniser's output instead of voting on decoded strings: candidate texts (every read,
- * its alternates, the string vote's picks, then single-character edits of the best) are scored on every frame by CTC
- * likelihood (`ctcLogLikelihood`, all alignments summed), frames averaged, plus a US-plate prior; the best wins.
- * Per-character confidence is how much that character beats every other at its place, all frames considered.
- * Reads without CTC evidence (another reader) fall back to `votePlates`.
+ * Reads a plate from the recogniser's output of one or more views (frames, paddings) instead of from decoded strings:
+ * candidate texts (`seeds`, the views' own texts, then single-character edits of the best) are scored on every view
+ * by CTC likelihood (`ctcLogLikelihood`, all alignments summed), views averaged, plus a US-plate prior; the best
+ * wins. Per-character confidence is how much that character beats every other at its place, all views considered.
  */
-export function fusePlates(readings: PlateReading[], options: PlateFusionOptions = {}): VotedPlate | null {
+export function fuseEvidence(views: PlateView[], seeds: Iterable<string>, options: PlateFusionOptions = {}): FusedPlate | null {
   const o = { ...DEFAULTS, ...options };
-  const usable = readings.filter((r) => r.text.length >= 2);
-  const frames = usable.filter((r) => r.evidence?.length).map((r) => ({ evidence: r.evidence!, text: r.text }));
-  const vote = votePlates(readings);
-  if (!vote || frames.length === 0) return vote;
-  const score = scorer(frames, o.frameVetoNats);
-  const seeds = new Set<string>([vote.text, ...vote.alternates.map((a) => a.text)]);
-  for (const r of usable) for (const t of [r.text, ...r.alternates.map((a) => a.text)]) seeds.add(t);
-  const alphabet = seenCharacters(frames.flatMap((f) => f.evidence));
-  let best = [...seeds].map((t) => ({ text: t, s: score(t) })).sort((a, b) => b.s - a.s)[0]!;
+  const usable = views.filter((v) => v.evidence.length > 0);
+  if (usable.length === 0) return null;
+  const score = scorer(usable, o.frameVetoNats);
+  const pool = new Set<string>([...seeds, ...usable.map((v) => v.text)]);
+  const alphabet = seenCharacters(usable.flatMap((v) => v.evidence));
+  let best = [...pool].map((t) => ({ text: t, s: score(t) })).sort((a, b) => b.s - a.s)[0]!;
+  if (!Number.isFinite(best.s)) return null;
   for (let round = 0; round < o.searchRounds; round++) {
     const next = edits(best.text, alphabet).map((t) => ({ text: t, s: score(t) })).sort((a, b) => b.s - a.s)[0];
     if (!next || next.s <= best.s) break;
     best = next;
   }
-  for (const t of edits(best.text, alphabet)) seeds.add(t);
-  seeds.add(best.text);
-  return present([...seeds], score, usable);
+  for (const t of edits(best.text, alphabet)) pool.add(t);
+  pool.add(best.text);
+  return present([...pool], score);
+}
+
+/**
+ * Fuses a track's reads (`fuseEvidence` over every frame's evidence, seeded with each read, its alternates and the
+ * string vote's picks). Reads without CTC evidence (another reader) fall back to `votePlates`.
+ */
+export function fusePlates(readings: PlateReading[], options: PlateFusionOptions = {}): VotedPlate | null {
+  const usable = readings.filter((r) => r.text.length >= 2);
+  const vote = votePlates(readings);
+  if (!vote) return null;
+  const seeds = [vote.text, ...vote.alternates.map((a) => a.text), ...usable.flatMap((r) => [r.text, ...r.alternates.map((a) => a.text)])];
+  const fused = fuseEvidence(usable.map((r) => ({ evidence: r.evidence ?? [], text: r.text })), seeds, options);
+  if (!fused) return vote;
+  const best = usable.filter((r) => r.text === fused.text).sort((a, b) => b.confidence - a.confidence)[0]
+    ?? [...usable].sort((a, b) => b.confidence - a.confidence)[0]!;
+  return { ...fused, chars: fused.chars.map(({ c, confidence }) => ({ c, confidence })), best };
 }
 
 /** Characters some frame gave at least 0.5 % somewhere (no other can win a place); O and Q count for 0. */
@@ -58,7 +85,7 @@ function seenCharacters(matrices: CtcMatrix[]): string[] {
  * `veto` below the likelihood of the frame's own read (a frame that saw another line, or a cut one, cannot veto a
  * text alone), averaged over frames, plus log of the prior of the plate it reads as. Memoised per text.
  */
-function scorer(frames: { evidence: CtcMatrix[]; text: string }[], veto: number) {
+function scorer(frames: PlateView[], veto: number) {
   const cache = new Map<string, number>();
   const frameLl = (i: number, text: string) => {
     const ms = frames[i]!.evidence;
@@ -100,9 +127,10 @@ function edits(text: string, alphabet: string[]): string[] {
 
 /**
  * The winner and its alternates: candidates that read the same under the I → 1 habit are one plate (their
- * likelihoods add up); per-character confidence is the winner's character against every other at its place.
+ * likelihoods add up); per-character confidence is the winner's character against every other at its place, and
+ * the likeliest other is its runner-up.
  */
-function present(candidates: string[], score: (t: string) => number, usable: PlateReading[]): VotedPlate {
+function present(candidates: string[], score: (t: string) => number): FusedPlate {
   const plates = new Map<string, { raw: string; top: number; sum: number }>();
   for (const raw of candidates) {
     const s = score(raw);
@@ -118,20 +146,23 @@ function present(candidates: string[], score: (t: string) => number, usable: Pla
   const ranked = [...plates.entries()].sort((a, b) => b[1].sum - a[1].sum);
   const [text, win] = ranked[0]!;
   const z = ranked.slice(0, 6).reduce((a, [, p]) => a + Math.exp(p.sum - win.sum), 0);
-  const chars = [...win.raw].map((_, i) => {
-    let others = 0;
-    for (const o of PLATE_ALPHABET) if (o !== win.raw[i]) others += Math.exp(score(win.raw.slice(0, i) + o + win.raw.slice(i + 1)) - win.top);
-    others += Math.exp(score(win.raw.slice(0, i) + win.raw.slice(i + 1)) - win.top);
-    return { c: text[i]!, confidence: round(1 / (1 + others)) };
+  const chars = [...win.raw].map((_, i): PlateChar => {
+    let others = Math.exp(score(win.raw.slice(0, i) + win.raw.slice(i + 1)) - win.top);
+    let alt: string | null = null;
+    let altW = 0;
+    for (const o of PLATE_ALPHABET) {
+      if (o === win.raw[i]) continue;
+      const w = Math.exp(score(win.raw.slice(0, i) + o + win.raw.slice(i + 1)) - win.top);
+      others += w;
+      if (w > altW) [alt, altW] = [o, w];
+    }
+    return { c: text[i]!, confidence: round(1 / (1 + others)), alt, altConfidence: round(altW / (1 + others)) };
   });
-  const best = usable.filter((r) => r.text === text).sort((a, b) => b.confidence - a.confidence)[0]
-    ?? [...usable].sort((a, b) => b.confidence - a.confidence)[0]!;
   return {
     text,
     confidence: round(1 / z),
     chars,
     alternates: ranked.slice(1, 6).map(([t, p]) => ({ text: t, confidence: round(Math.exp(p.sum - win.sum) / z) })),
-    best,
   };
 }
 
