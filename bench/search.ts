@@ -6,7 +6,7 @@
  * 24 h query through the HTTP API. PostgreSQL too when CAMNET_BENCH_PG_URL is set (use a database of its own, not
  * the one test suites use: while the bench builds, its schema holds Kysely's migration tables).
  * Run: `npx tsx bench/search.ts --json [--events 10000000] [--queries 200] [--skip-baseline] [--cache-mib 1024]
- * [--ingest-events 200000] [--ingest-only] [--build-only]`. Data is built once
+ * [--ingest-events 200000] [--ingest-only] [--skip-ingest] [--build-only]`. Data is built once
  * (synthetic network + 30 days of events) and cached under .bench-cache/.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -400,12 +400,13 @@ async function measureHttp(database: HubDatabase, dataDir: string, network: Synt
 
 async function runOn(database: HubDatabase, network: SyntheticNetwork, extra: { dataDir?: string }) {
   const ingestN = arg('ingest-events', Math.min(200_000, Math.max(20_000, Math.round(N / 50))));
-  log(`${database.dialect}: ingest ${ingestN.toLocaleString()} more events (batches of ${BATCH} per edge, ${IN_FLIGHT} edges at once, then one at a time)`);
-  const ingest = await measureIngest(database, network, ingestN);
-  const ingestFigures = {
+  // --skip-ingest: for re-measuring the queries only.
+  const ingest = process.argv.includes('--skip-ingest') ? null : await measureIngest(database, network, ingestN);
+  if (ingest) log(`${database.dialect}: ingested ${ingestN.toLocaleString()} more events (batches of ${BATCH} per edge, ${IN_FLIGHT} edges at once, then one at a time, then live)`);
+  const ingestFigures = ingest ? {
     ingestPerSecond: ingest.concurrent, ingestOneBatchAtATimePerSecond: ingest.oneAtATime, ingestLive: { flushEverySeconds: LIVE_FLUSH_S, ...ingest.live },
     ...(ingest.plateRuns ? { plateRuns: ingest.plateRuns, ingestPerSecondWithMergeBacklog: ingest.ingestPerSecondWithMergeBacklog } : {}),
-  };
+  } : { ingest: 'skipped' };
   if (process.argv.includes('--ingest-only')) return ingestFigures;
   log(`${database.dialect}: ${Q} queries of each shape`);
   const store = createKyselyVehicleEventStore(database);

@@ -72,4 +72,16 @@ describeEachDatabase('vehicle event hour counts (facets)', (use) => {
     const rows = await new SqlText(database.dialect).add(`select count(*) as n from vehicle_event_hour_counts where hour < ${Math.floor(cut / H)}`).run<{ n: number }>(database.db);
     expect(Number(rows[0]!.n)).toBe(0);
   });
+
+  it('read a count too large to pack (65,535 of one colour and type at one camera in one hour) exactly', async () => {
+    const database = use();
+    const s = createKyselyVehicleEventStore(database);
+    await s.ingest('edge-big', traffic(40, 11), T0);
+    const camera = await new SqlText(database.dialect).add(`select key from vehicle_event_refs where kind = 'camera' and ref = 'cam-2'`).run<{ key: number }>(database.db);
+    const hour = T0 / H + 40;
+    const q = new SqlText(database.dialect);
+    await q.add(`insert into vehicle_event_hour_counts (camera_key, hour, code, n) values (${q.p(Number(camera[0]!.key))}, ${q.p(hour)}, ${q.p(5 * 16 + 2)}, 70000)`).run(database.db);
+    const facets = await s.facets({ fromMs: (hour - 1) * H, toMs: (hour + 1) * H });
+    expect(facets).toEqual({ total: 70_000, colour: { red: 70_000 }, type: { pickup: 70_000 }, camera: { 'cam-2': 70_000 }, hour: { [String(hour % 24)]: 70_000 } });
+  });
 });

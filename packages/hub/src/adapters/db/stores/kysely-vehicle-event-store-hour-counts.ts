@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { VehicleEventQuery } from '../../../features/vehicle-events/vehicle-event.store.ts';
 import type { DialectName } from '../database.ts';
@@ -16,8 +17,21 @@ export const HOUR_MS = 3_600_000;
 const HOUR_IDS = idAt(HOUR_MS);
 const ROWS_PER_STATEMENT = 500;
 
-/** One facet group: a count for (UTC hour number, colour code, type code, camera key). */
-export interface FacetGroup { hourNumber: number; colourCode: number; typeCode: number; cameraKey: number; n: number }
+/** Facet counts being added up: by colour code, type code, UTC hour of day and camera key. */
+export class FacetTally {
+  total = 0;
+  readonly colour = new Array<number>(16).fill(0);
+  readonly type = new Array<number>(16).fill(0);
+  readonly hour = new Array<number>(24).fill(0);
+  readonly camera = new Map<number, number>();
+  add(hourOfDay: number, colourCode: number, typeCode: number, cameraKey: number, n: number): void {
+    this.total += n;
+    this.colour[colourCode]! += n;
+    this.type[typeCode]! += n;
+    this.hour[hourOfDay]! += n;
+    this.camera.set(cameraKey, (this.camera.get(cameraKey) ?? 0) + n);
+  }
+}
 
 /** The event columns the counts are made of (positions in an ingest row's values, see `rowValues`). */
 export interface CountedRow { id: number; cameraKey: number; colourCode: number; typeCode: number }
@@ -74,26 +88,52 @@ export function wholeHours(fromMs: number, toMs: number): { first: number; end: 
   return end > first ? { first, end } : null;
 }
 
+// SQLite reads each count as one packed integer — (hour of day, code, camera key, n) — because turning rows into JS
+// objects cost more than reading them (6,844 rows of a 12-camera day: objects ~8 ms, packed integers ~3 ms, under load).
+const CAMERA_SPAN = 16_777_216;
+const N_SPAN = 65_536;
+
 /**
- * Facet groups of the whole hours `[first, end)` from the counts. `cameraKeys` null: every camera. Rows are read per
- * camera (the key's first column), so an area search reads only its cameras' rows.
+ * Adds the counts of the whole hours `[first, end)` to `tally`. `cameraKeys` null: every camera. Rows are read per
+ * camera (the key's first column), so an area search reads only its cameras' rows. `sqlite`: the raw connection,
+ * used only while the caller holds it.
  */
-export async function hourCountGroups(db: Kysely<unknown>, dialect: DialectName, query: VehicleEventQuery, hours: { first: number; end: number }, cameraKeys: number[] | null): Promise<FacetGroup[]> {
+export async function tallyHourCounts(db: Kysely<unknown>, dialect: DialectName, sqlite: SqliteDatabase.Database | null | undefined, query: VehicleEventQuery,
+  hours: { first: number; end: number }, cameraKeys: number[] | null, tally: FacetTally): Promise<void> {
   const colours = query.colours?.length ? query.colours.map(colourCode) : ALL_COLOUR_CODES;
   const types = query.types?.length ? query.types.map(typeCode) : ALL_TYPE_CODES;
   const codes = colours.flatMap((c) => types.map((t) => c * 16 + t));
   const keys = cameraKeys ?? (await new SqlText(dialect).add(`select key from vehicle_event_refs where kind = 'camera'`).run<{ key: number }>(db)).map((r) => Number(r.key));
-  const out: FacetGroup[] = [];
   const allCodes = codes.length === ALL_COLOUR_CODES.length * ALL_TYPE_CODES.length;
+  // A few codes (one colour and one type): a seek for each (camera, hour, code) reads only the rows wanted, where a
+  // range over the hours reads every code of every hour (a camera-hour has ~24 codes at 10M events; 312 cameras, one code, under
+  // load: 4 ms against 11 ms). Many codes or a long range: the range.
+  const hourList = Array.from({ length: hours.end - hours.first }, (_, i) => hours.first + i);
+  const seekEach = codes.length <= 4 && hourList.length <= 192;
   for (const chunk of chunks(keys, ROWS_PER_STATEMENT)) {
-    const q = new SqlText(dialect);
-    q.add(`select camera_key, hour, code, n from vehicle_event_hour_counts where ${q.inList('camera_key', chunk, 'integer')}`);
-    q.add(` and hour >= ${q.p(hours.first)} and hour < ${q.p(hours.end)}`);
-    if (!allCodes) q.add(` and ${q.inList('code', codes, 'integer')}`);
+    const where = new SqlText(dialect);
+    where.add(where.inList('camera_key', chunk, 'integer'));
+    if (seekEach) where.add(` and ${where.inList('hour', hourList, 'integer')} and ${where.inList('code', codes, 'integer')}`);
+    else {
+      where.add(` and hour >= ${where.p(hours.first)} and hour < ${where.p(hours.end)}`);
+      if (!allCodes) where.add(` and ${where.inList('code', codes, 'integer')}`);
+    }
+    const packed = sqlite ? sqlite.prepare(`select (((hour % 24) * 256 + code) * ${CAMERA_SPAN} + camera_key) * ${N_SPAN} + min(n, ${N_SPAN - 1})
+      from vehicle_event_hour_counts where ${where.text}`).pluck().all(...where.params) as number[] : null;
+    // A count too large to pack (65,535 vehicles of one colour and type at one camera in one hour) is read as a row.
+    if (packed && !packed.some((k) => k % N_SPAN === N_SPAN - 1)) {
+      for (const k of packed) {
+        const rest = Math.floor(k / N_SPAN);
+        const code = Math.floor(rest / CAMERA_SPAN) % 256;
+        tally.add(Math.floor(rest / CAMERA_SPAN / 256), code >> 4, code & 15, rest % CAMERA_SPAN, k % N_SPAN);
+      }
+      continue;
+    }
+    const q = new SqlText(dialect).add('select camera_key, hour, code, n from vehicle_event_hour_counts where ').add(where.text);
+    q.params.push(...where.params);
     for (const r of await q.run<{ camera_key: number; hour: number; code: number; n: number }>(db)) {
       const code = Number(r.code);
-      out.push({ hourNumber: Number(r.hour), colourCode: code >> 4, typeCode: code & 15, cameraKey: Number(r.camera_key), n: Number(r.n) });
+      tally.add(Number(r.hour) % 24, code >> 4, code & 15, Number(r.camera_key), Number(r.n));
     }
   }
-  return out;
 }
