@@ -63,7 +63,12 @@ export async function benchPlateReel(video: string, csv: string, durationS: numb
     const [start, end] = [r.start * scale, r.end * scale];
     const during = run.events.filter((e) => secs(e.startedAt) < end + 0.5 && secs(e.endedAt) > start - 0.5);
     const main = [...during].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])[0];
-    return { expected: r.plate, events: during.length, read: main?.plate?.text ?? null, ok: main?.plate?.text === r.plate, topN: !!main?.plate && (main.plate.text === r.plate || main.plate.alternates.some((a) => a.text === r.plate)) };
+    return {
+      expected: r.plate, events: during.length, read: main?.plate?.text ?? null, confidence: main?.plate?.confidence ?? null,
+      // The next plates the fusion ranked, to see how near a miss (or a hit) was.
+      alternates: main?.plate?.alternates.slice(0, 3).map((a) => `${a.text} ${a.confidence}`) ?? [],
+      ok: main?.plate?.text === r.plate, topN: !!main?.plate && (main.plate.text === r.plate || main.plate.alternates.some((a) => a.text === r.plate)),
+    };
   });
   const withPlate = run.events.filter((e) => e.plate);
   return {
