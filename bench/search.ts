@@ -186,8 +186,10 @@ async function measureIngest(database: HubDatabase, network: SyntheticNetwork, n
   }
   const q2 = new SqlText(database.dialect);
   await q2.add(`delete from vehicle_events where id >= ${q2.p(END_MS * 1000)}`).run(database.db);
-  const q3 = new SqlText(database.dialect);
-  await q3.add(`delete from vehicle_event_hour_counts where hour >= ${q3.p(END_MS / HOUR_MS)}`).run(database.db);
+  for (const table of database.dialect === 'sqlite' ? ['vehicle_event_hour_counts', 'vehicle_event_counted_hours'] : ['vehicle_event_hour_counts']) {
+    const q3 = new SqlText(database.dialect);
+    await q3.add(`delete from ${table} where hour >= ${q3.p(END_MS / HOUR_MS)}`).run(database.db);
+  }
   if (database.dialect === 'sqlite') await finishMerges(database);
   return {
     concurrent: concurrent.ingestPerSecond, oneAtATime: oneAtATime.ingestPerSecond, live,

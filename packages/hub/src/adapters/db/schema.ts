@@ -62,6 +62,9 @@ export interface VehicleEventMediaRow { id: number; thumbnail: string | null; pl
 /** Events per camera, UTC hour number and `colour_code * 16 + type_code` (migration 0009; facets read whole hours here). */
 export interface VehicleEventHourCountRow { camera_key: number; hour: number; code: number; n: number }
 
+/** SQLite only (migration 0009): the hours whose counts are complete; later hours' facets are counted from the events. */
+export interface VehicleEventCountedHourRow { hour: number }
+
 /** RTCC (migration 0003): incidents and their timeline; `cameras` is the ranked camera list as JSON. */
 export interface IncidentRow {
   id: string; external_id: string | null; source: string; type: string; priority: number; status: string; disposition: string | null;
@@ -127,4 +130,5 @@ export interface Database {
   vehicle_event_refs: VehicleEventRefRow;
   vehicle_event_media: VehicleEventMediaRow;
   vehicle_event_hour_counts: VehicleEventHourCountRow;
+  vehicle_event_counted_hours: VehicleEventCountedHourRow;
 }

@@ -31,6 +31,7 @@ it('0009 counts the events stored before it by camera, UTC hour and colour/type'
       { camera_key: 7, hour: hour + 1, code: 5 * 16 + 2, n: 1 },
       { camera_key: 8, hour, code: 5 * 16 + 2, n: 1 },
     ]);
+    expect(await database.db.selectFrom('vehicle_event_counted_hours').select('hour').orderBy('hour').execute()).toEqual([{ hour }, { hour: hour + 1 }]);
   } finally {
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });

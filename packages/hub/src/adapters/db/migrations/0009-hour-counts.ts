@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 
 /**
  * Hour counts for facets (docs/adr/0006-hour-counts.md; `stores/kysely-vehicle-event-store-hour-counts.ts`): events per
- * camera, UTC hour number and (colour, type) code, counted from the events already stored.
+ * camera, UTC hour number and (colour, type) code, counted from the events already stored; on SQLite also the table
+ * of counted hours (SQLite counts an hour once it has closed; PostgreSQL at ingest).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -13,6 +14,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`insert into vehicle_event_hour_counts (camera_key, hour, code, n)
     select camera_key, id / 3600000000, colour_code * 16 + type_code, count(*) from vehicle_events
     group by camera_key, id / 3600000000, colour_code * 16 + type_code`.execute(db);
+  if (postgres) return;
+  // SQLite counts an hour once it has closed and marks it here; every hour stored so far is counted above.
+  await sql`create table vehicle_event_counted_hours (hour integer primary key)`.execute(db);
+  await sql`insert into vehicle_event_counted_hours (hour) select distinct hour from vehicle_event_hour_counts`.execute(db);
 }
 
 export async function down(): Promise<void> {

@@ -12,6 +12,7 @@ import {
 import { SqlText } from './kysely-vehicle-event-store-sql.ts';
 import { runParts } from './kysely-vehicle-event-store-plate-runs.ts';
 import { FacetTally, HOUR_MS, hourCountsAnswer, tallyHourCounts, wholeHours } from './kysely-vehicle-event-store-hour-counts.ts';
+import type { HourCounting } from './kysely-vehicle-event-store-hour-counts.ts';
 
 /** Camera and edge ids ⇄ their integer keys (the store keeps a cache). */
 export interface RefKeys {
@@ -26,6 +27,8 @@ interface Ctx {
   sqlite?: SqliteDatabase.Database | null;
   /** `db` is a transaction that already holds the connection (SQLite raw reads then run on it directly). */
   held?: boolean;
+  /** Which hours the hour counts answer for (facets). */
+  hourCounting: HourCounting;
 }
 type Page = { sort: VehicleEventSort; after?: VehicleEventCursor; limit: number };
 type Candidate = { id: number; match: PlateMatch; row: VehicleEventRow };
@@ -231,22 +234,32 @@ async function tallyEvents(ctx: Ctx, query: VehicleEventQuery, tally: FacetTally
 }
 
 /**
- * Facets through the hour counts when only time, place, colour and type filter the search: whole hours from the
- * counts, the partial hours at either end from the events. False when the counts cannot answer.
+ * Facets through the hour counts when only time, place, colour and type filter the search: the counted whole hours
+ * from the counts; the partial hours at either end, and whole hours not counted yet, from the events. False when
+ * the counts cannot answer.
  */
 async function tallyThroughHourCounts(ctx: Ctx, query: VehicleEventQuery, tally: FacetTally): Promise<boolean> {
-  const hours = hourCountsAnswer(query) ? wholeHours(query.fromMs, query.toMs) : null;
-  if (!hours) return false;
+  const whole = hourCountsAnswer(query) ? wholeHours(query.fromMs, query.toMs) : null;
+  if (!whole) return false;
   const cameraKeys = query.cameraIds ? await ctx.refs.cameraKeys(query.cameraIds) : null;
   if (cameraKeys?.length === 0) return true;
   // Read in one transaction, so an ingest between the statements cannot be counted in one part and missed in another.
   const trx = ctx.dialect === 'postgres' ? ctx.db.transaction().setIsolationLevel('repeatable read') : ctx.db.transaction();
   await trx.execute(async (trx) => {
     const inner: Ctx = { ...ctx, db: trx, held: true };
-    await tallyHourCounts(trx, ctx.dialect, ctx.sqlite, query, hours, cameraKeys, tally);
-    const [head, tail] = [hours.first * HOUR_MS, hours.end * HOUR_MS];
-    if (query.fromMs < head) await tallyEvents(inner, { ...query, toMs: head }, tally);
-    if (tail < query.toMs) await tallyEvents(inner, { ...query, fromMs: tail }, tally);
+    const counted = await ctx.hourCounting.countedHours(trx, whole.first, whole.end);
+    await tallyHourCounts(trx, ctx.dialect, ctx.sqlite, query, [...counted].sort((a, b) => a - b), cameraKeys, tally);
+    // Everything else in the range, as time spans read from the events (neighbouring spans joined).
+    const spans: [number, number][] = [];
+    const addSpan = (from: number, to: number) => {
+      const last = spans.at(-1);
+      if (last && last[1] === from) last[1] = to;
+      else if (from < to) spans.push([from, to]);
+    };
+    addSpan(query.fromMs, whole.first * HOUR_MS);
+    for (let h = whole.first; h < whole.end; h++) if (!counted.has(h)) addSpan(h * HOUR_MS, (h + 1) * HOUR_MS);
+    addSpan(whole.end * HOUR_MS, query.toMs);
+    for (const [fromMs, toMs] of spans) await tallyEvents(inner, { ...query, fromMs, toMs }, tally);
   });
   return true;
 }

@@ -5,7 +5,7 @@ import type { HubDatabase } from '../database.ts';
 import type { VehicleEventRow } from '../schema.ts';
 import { EVENT_COLUMNS, toStoredEvent } from './kysely-vehicle-event-store-codes.ts';
 import { countedRow, deleteBefore, ensureDayPartitions, insertEvents, insertSideRows, pendingRows } from './kysely-vehicle-event-store-ingest.ts';
-import { addHourCounts } from './kysely-vehicle-event-store-hour-counts.ts';
+import { createHourCounting } from './kysely-vehicle-event-store-hour-counts.ts';
 import { countEvents, facetEvents, searchEvents } from './kysely-vehicle-event-store-search.ts';
 import type { RefKeys } from './kysely-vehicle-event-store-search.ts';
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
@@ -78,7 +78,8 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
   const db = typedDb as unknown as Kysely<unknown>;
   const refs = createRefCache(db, dialect);
   const partitions = new Set<number>();
-  const ctx = { db, dialect, refs, sqlite: database.sqlite };
+  const hourCounting = createHourCounting(dialect);
+  const ctx = { db, dialect, refs, sqlite: database.sqlite, hourCounting };
 
   /** Writes several edges' batches in one transaction; one result per batch, in order. */
   async function writeGroup(jobs: IngestJob[]): Promise<IngestResult[]> {
@@ -95,7 +96,7 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
       const rows = jobs.flatMap((j, i) => pendingRows(edges.keys.get(j.edgeId)!, cameras.keys, j.events, j.receivedMs, i));
       const { stored, duplicates } = await insertEvents(trx, dialect, rows);
       ({ plated, sealed } = await insertSideRows(trx, dialect, stored, plateRuns));
-      await addHourCounts(trx, dialect, stored.map(countedRow));
+      commits.push(await hourCounting.add(trx, stored.map(countedRow), Math.max(...jobs.map((j) => j.receivedMs))));
       const out = jobs.map(() => ({ accepted: 0, duplicates: 0 }));
       for (const r of stored) out[r.batch]!.accepted++;
       for (const r of duplicates) out[r.batch]!.duplicates++;
@@ -171,6 +172,10 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
         await payMergeDebt().catch((e: unknown) => {
           if (database.sqlite?.open) console.warn(`[camnet] plate run merge failed: ${(e as Error).message}`);
         });
+        // Closed hours are counted between groups; one that fails is counted after a later group (facets read its events meanwhile).
+        await hourCounting.countClosed(db).catch((e: unknown) => {
+          if (database.sqlite?.open) console.warn(`[camnet] hour count failed: ${(e as Error).message}`);
+        });
       } catch (e) {
         if (group.length === 1) group[0]!.fail(e);
         // One batch must not fail the others: write each alone, so only the one at fault hears the error.
@@ -201,6 +206,7 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
     facets: (query) => facetEvents(ctx, query),
     async deleteBefore(ms) {
       const n = await deleteBefore(db, dialect, ms);
+      hourCounting.forgetBefore(ms);
       // Dropped day partitions are created again on demand if a late event for that day arrives.
       partitions.clear();
       return n;
