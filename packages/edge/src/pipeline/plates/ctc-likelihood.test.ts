@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ctcLogLikelihood, foldCtcMatrix, PLATE_ALPHABET, PLATE_CLASSES, type CtcMatrix } from './ctc-likelihood.ts';
+import { ctcLogLikelihood, foldCtcMatrix } from './ctc-likelihood.ts';
+import { ctcMatrix } from './ctc-test-matrix.ts';
 
-/** A matrix from rows of { char: p }; whatever is left of each row goes to the gap. */
-const matrix = (rows: Record<string, number>[]): CtcMatrix => {
-  const probs = new Float32Array(rows.length * PLATE_CLASSES);
-  rows.forEach((row, t) => {
-    let used = 0;
-    for (const [c, p] of Object.entries(row)) {
-      probs[t * PLATE_CLASSES + PLATE_ALPHABET.indexOf(c) + 1] = p;
-      used += p;
-    }
-    probs[t * PLATE_CLASSES] = 1 - used;
-  });
-  return { steps: rows.length, probs };
-};
+const matrix = ctcMatrix;
 
 describe('ctcLogLikelihood', () => {
   it('sums every alignment of the text (forward algorithm), not just the best path', () => {

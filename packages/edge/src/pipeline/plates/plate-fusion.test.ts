@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PLATE_ALPHABET, PLATE_CLASSES, type CtcMatrix } from './ctc-likelihood.ts';
+import type { CtcMatrix } from './ctc-likelihood.ts';
+import { ctcMatrix } from './ctc-test-matrix.ts';
 import type { PlateReading } from './plate-reader.ts';
 import { fuseEvidence, fusePlates } from './plate-fusion.ts';
 
@@ -7,19 +8,7 @@ import { fuseEvidence, fusePlates } from './plate-fusion.ts';
  * A line as the recogniser would see it: each character one step with its distribution ({ char: p }, the rest to
  * the gap), a clear gap step between characters.
  */
-const line = (chars: Record<string, number>[]): CtcMatrix => {
-  const rows = chars.flatMap((c) => [{}, c]).concat([{}]);
-  const probs = new Float32Array(rows.length * PLATE_CLASSES);
-  rows.forEach((row: Record<string, number>, t) => {
-    let used = 0;
-    for (const [c, p] of Object.entries(row)) {
-      probs[t * PLATE_CLASSES + PLATE_ALPHABET.indexOf(c) + 1] = p;
-      used += p;
-    }
-    probs[t * PLATE_CLASSES] = 1 - used;
-  });
-  return { steps: rows.length, probs };
-};
+const line = (chars: Record<string, number>[]): CtcMatrix => ctcMatrix(chars.flatMap((c) => [{}, c]).concat([{}]));
 const sure = (text: string) => [...text].map((c) => ({ [c]: 0.95 }));
 /** A reading whose decoded text is each place's most likely character, with the line as its evidence. */
 const reading = (chars: Record<string, number>[], evidence = true): PlateReading => {
