@@ -59,10 +59,10 @@ export interface VehicleEventRefRow { key: number; kind: string; ref: string }
 
 export interface VehicleEventMediaRow { id: number; thumbnail: string | null; plate_crop: string | null }
 
-/** Events per camera, UTC hour number and `colour_code * 16 + type_code` (migration 0009; facets read whole hours here). */
-export interface VehicleEventHourCountRow { camera_key: number; hour: number; code: number; n: number }
+/** Events per UTC hour number, `colour_code * 16 + type_code` and camera (migration 0009); facets read counted hours here. */
+export interface VehicleEventHourCountRow { hour: number; code: number; camera_key: number; n: number }
 
-/** SQLite only (migration 0009): the hours whose counts are complete; later hours' facets are counted from the events. */
+/** SQLite (migration 0009): the hours whose counts are complete; other hours' facets are counted from the events. */
 export interface VehicleEventCountedHourRow { hour: number }
 
 /** RTCC (migration 0003): incidents and their timeline; `cameras` is the ranked camera list as JSON. */

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { openDatabase } from '../database.ts';
 import { migrations } from './index.ts';
 
-it('0009 counts the events stored before it by camera, UTC hour and colour/type', async () => {
+it('0009 counts the events stored before it by UTC hour, camera and colour/type and marks those hours counted', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'camnet-0009-'));
   const database = openDatabase({ dataDir });
   try {
@@ -24,12 +24,12 @@ it('0009 counts the events stored before it by camera, UTC hour and colour/type'
         values (${ms * 1000 + i}, 3, ${`l-${i}`}, ${camera}, ${ms + 2000}, ${ms + 3000}, ${type}, ${colour}, 0.8, 0, null, null, null, null, '[1,2,3,4]', 0)`.execute(database.db);
     }
     expect((await migrator.migrateTo('0009-hour-counts')).error).toBeUndefined();
-    const counts = await database.db.selectFrom('vehicle_event_hour_counts').selectAll().orderBy('camera_key').orderBy('hour').orderBy('code').execute();
+    const counts = await database.db.selectFrom('vehicle_event_hour_counts').selectAll().orderBy('hour').orderBy('code').orderBy('camera_key').execute();
     expect(counts).toEqual([
-      { camera_key: 7, hour, code: 1 * 16 + 0, n: 1 },
-      { camera_key: 7, hour, code: 5 * 16 + 2, n: 2 },
-      { camera_key: 7, hour: hour + 1, code: 5 * 16 + 2, n: 1 },
-      { camera_key: 8, hour, code: 5 * 16 + 2, n: 1 },
+      { hour, code: 1 * 16 + 0, camera_key: 7, n: 1 },
+      { hour, code: 5 * 16 + 2, camera_key: 7, n: 2 },
+      { hour, code: 5 * 16 + 2, camera_key: 8, n: 1 },
+      { hour: hour + 1, code: 5 * 16 + 2, camera_key: 7, n: 1 },
     ]);
     expect(await database.db.selectFrom('vehicle_event_counted_hours').select('hour').orderBy('hour').execute()).toEqual([{ hour }, { hour: hour + 1 }]);
   } finally {

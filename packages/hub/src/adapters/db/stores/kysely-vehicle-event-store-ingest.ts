@@ -6,8 +6,7 @@ import { EVENT_COLUMNS, ID_SLOTS, colourCode, encodePlateRead, idAt, nextSlotId,
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
 import { deletePlateRowsBefore, openRun } from './kysely-vehicle-event-store-plate-runs.ts';
 import type { PlateRunSettings } from './kysely-vehicle-event-store-plate-runs.ts';
-import { deleteHourCountsBefore } from './kysely-vehicle-event-store-hour-counts.ts';
-import type { CountedRow } from './kysely-vehicle-event-store-hour-counts.ts';
+import type { CountedRow, HourCounting } from './kysely-vehicle-event-store-hour-counts.ts';
 
 const DAY_MS = 86_400_000;
 const ROWS_PER_STATEMENT = 500;
@@ -179,7 +178,7 @@ export async function ensureDayPartitions(trx: Kysely<unknown>, events: VehicleE
 }
 
 /** Retention. PostgreSQL: day partitions wholly before the cut are dropped (no row-by-row delete); the rest deletes rows. The hour counts follow. */
-export async function deleteBefore(db: Kysely<unknown>, dialect: DialectName, ms: number): Promise<number> {
+export async function deleteBefore(db: Kysely<unknown>, dialect: DialectName, ms: number, hourCounting: HourCounting): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let dropped = 0;
     if (dialect === 'postgres') {
@@ -201,7 +200,7 @@ export async function deleteBefore(db: Kysely<unknown>, dialect: DialectName, ms
     }
     const q = new SqlText(dialect);
     const deleted = dropped + (await q.add(`delete from vehicle_events where id < ${q.p(bound)}`).affected(trx));
-    await deleteHourCountsBefore(trx, dialect, ms);
+    await hourCounting.deleteBefore(trx, ms);
     return deleted;
   });
 }

@@ -11,7 +11,7 @@ import {
 } from './kysely-vehicle-event-store-codes.ts';
 import { SqlText } from './kysely-vehicle-event-store-sql.ts';
 import { runParts } from './kysely-vehicle-event-store-plate-runs.ts';
-import { FacetTally, HOUR_MS, hourCountsAnswer, tallyHourCounts, wholeHours } from './kysely-vehicle-event-store-hour-counts.ts';
+import { FacetTally, HOUR_MS, hourCountsAnswer, queryCodes, wholeHours } from './kysely-vehicle-event-store-hour-counts.ts';
 import type { HourCounting } from './kysely-vehicle-event-store-hour-counts.ts';
 
 /** Camera and edge ids ⇄ their integer keys (the store keeps a cache). */
@@ -247,8 +247,9 @@ async function tallyThroughHourCounts(ctx: Ctx, query: VehicleEventQuery, tally:
   const trx = ctx.dialect === 'postgres' ? ctx.db.transaction().setIsolationLevel('repeatable read') : ctx.db.transaction();
   await trx.execute(async (trx) => {
     const inner: Ctx = { ...ctx, db: trx, held: true };
-    const counted = await ctx.hourCounting.countedHours(trx, whole.first, whole.end);
-    await tallyHourCounts(trx, ctx.dialect, ctx.sqlite, query, [...counted].sort((a, b) => a - b), cameraKeys, tally);
+    const countedList = await ctx.hourCounting.countedHours(trx, whole.first, whole.end);
+    await ctx.hourCounting.tally(trx, countedList, queryCodes(query), cameraKeys, tally);
+    const counted = new Set(countedList);
     // Everything else in the range, as time spans read from the events (neighbouring spans joined).
     const spans: [number, number][] = [];
     const addSpan = (from: number, to: number) => {

@@ -5,7 +5,8 @@ import type { HubDatabase } from '../database.ts';
 import type { VehicleEventRow } from '../schema.ts';
 import { EVENT_COLUMNS, toStoredEvent } from './kysely-vehicle-event-store-codes.ts';
 import { countedRow, deleteBefore, ensureDayPartitions, insertEvents, insertSideRows, pendingRows } from './kysely-vehicle-event-store-ingest.ts';
-import { createHourCounting } from './kysely-vehicle-event-store-hour-counts.ts';
+import { createPostgresHourCounting } from './kysely-vehicle-event-store-hour-counts.ts';
+import { createSqliteHourCounting } from './kysely-vehicle-event-store-hour-counts-sqlite.ts';
 import { countEvents, facetEvents, searchEvents } from './kysely-vehicle-event-store-search.ts';
 import type { RefKeys } from './kysely-vehicle-event-store-search.ts';
 import { SqlText, chunks } from './kysely-vehicle-event-store-sql.ts';
@@ -78,7 +79,7 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
   const db = typedDb as unknown as Kysely<unknown>;
   const refs = createRefCache(db, dialect);
   const partitions = new Set<number>();
-  const hourCounting = createHourCounting(dialect);
+  const hourCounting = dialect === 'postgres' ? createPostgresHourCounting() : createSqliteHourCounting(database.sqlite!);
   const ctx = { db, dialect, refs, sqlite: database.sqlite, hourCounting };
 
   /** Writes several edges' batches in one transaction; one result per batch, in order. */
@@ -205,7 +206,7 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
     count: (query, cap) => countEvents(ctx, query, cap),
     facets: (query) => facetEvents(ctx, query),
     async deleteBefore(ms) {
-      const n = await deleteBefore(db, dialect, ms);
+      const n = await deleteBefore(db, dialect, ms, hourCounting);
       hourCounting.forgetBefore(ms);
       // Dropped day partitions are created again on demand if a late event for that day arrives.
       partitions.clear();
