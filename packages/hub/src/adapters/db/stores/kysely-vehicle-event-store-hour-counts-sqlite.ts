@@ -48,7 +48,7 @@ function addDeltas(raw: SqliteDatabase.Database, hour: number, deltas: Map<numbe
   raw.prepare('insert into vehicle_event_counted_hours (hour) values (?) on conflict (hour) do nothing').run(hour);
 }
 
-/** Counts every hour with events in `[fromHour, toHour)` (the migration; retention's cut hour). */
+/** Counts every hour with events in `[fromHour, toHour)` (retention's cut hour). */
 export function countHours(raw: SqliteDatabase.Database, fromHour: number, toHour: number): void {
   const hours = raw.prepare(`select distinct id / ${HOUR_IDS} from vehicle_events where id >= ? and id < ?`).pluck().all(fromHour * HOUR_IDS, toHour * HOUR_IDS) as number[];
   for (const hour of hours) countHour(raw, hour);
@@ -132,12 +132,14 @@ export function createSqliteHourCounting(raw: SqliteDatabase.Database): HourCoun
     tally: (db, hours, codes, cameraKeys, tally) => tallyHourCounts(db, 'sqlite', raw, hours, codes, cameraKeys, tally),
     async deleteBefore(trx, ms) {
       const cut = Math.floor(ms / HOUR_MS);
+      const partial = ms % HOUR_MS !== 0;
+      // The hour the cut falls into goes too, and is counted again from what is left, if anything (on the
+      // connection `trx` holds).
       for (const table of ['vehicle_event_hour_counts', 'vehicle_event_counted_hours']) {
         const q = new SqlText('sqlite');
-        await q.add(`delete from ${table} where hour < ${q.p(cut)}`).run(trx);
+        await q.add(`delete from ${table} where hour < ${q.p(partial ? cut + 1 : cut)}`).run(trx);
       }
-      // The hour the cut falls into is counted again from what is left (on the connection `trx` holds).
-      if (ms % HOUR_MS !== 0) countHours(raw, cut, cut + 1);
+      if (partial) countHours(raw, cut, cut + 1);
     },
     forgetBefore(ms) {
       const cut = Math.floor(ms / HOUR_MS);

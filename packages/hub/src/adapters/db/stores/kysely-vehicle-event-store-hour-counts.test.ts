@@ -96,6 +96,12 @@ describeEachDatabase('vehicle event hour counts (facets)', (use) => {
     await check(createKyselyVehicleEventStore(database), left);
     const rows = await new SqlText(database.dialect).add(`select count(*) as n from vehicle_event_hour_counts where hour < ${Math.floor(cut / H)}`).run<{ n: number }>(database.db);
     expect(Number(rows[0]!.n)).toBe(0);
+    // A cut a millisecond before an hour's end leaves that hour no events: its counts go with them.
+    const cut2 = T0 + 8 * H - 1;
+    await s.deleteBefore(cut2);
+    const left2 = sent.filter((e) => Date.parse(e.startedAt) >= cut2);
+    await check(s, left2);
+    await check(createKyselyVehicleEventStore(database), left2);
   });
 
   it('read large counts exactly (70,000 of one colour and type at one camera in one hour)', async () => {
