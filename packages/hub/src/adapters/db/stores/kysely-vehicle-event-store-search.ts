@@ -27,7 +27,7 @@ interface Ctx {
   sqlite?: SqliteDatabase.Database | null;
   /** `db` is a transaction that already holds the connection (SQLite raw reads then run on it directly). */
   held?: boolean;
-  /** Which hours the hour counts answer for (facets). */
+  /** How the hour counts are kept and read (facets; ADR 0006). */
   hourCounting: HourCounting;
 }
 type Page = { sort: VehicleEventSort; after?: VehicleEventCursor; limit: number };
