@@ -121,9 +121,10 @@ export function wholeHours(fromMs: number, toMs: number): { first: number; end: 
   return end > first ? { first, end } : null;
 }
 
+/** Camera keys below this fit a packed facet key (2^24 refs; 24 hours × 256 codes × 2^24 × 2^16 stays below 2^53). */
+export const CAMERA_SPAN = 16_777_216;
 // SQLite reads each count as one packed integer — (hour of day, code, camera key, n) — because turning rows into JS
 // objects cost more than reading them (6,844 rows of a 12-camera day: objects ~8 ms, packed integers ~3 ms, under load).
-const CAMERA_SPAN = 16_777_216;
 const N_SPAN = 65_536;
 
 /**

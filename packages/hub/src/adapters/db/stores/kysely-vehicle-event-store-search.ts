@@ -11,7 +11,7 @@ import {
 } from './kysely-vehicle-event-store-codes.ts';
 import { SqlText } from './kysely-vehicle-event-store-sql.ts';
 import { runParts } from './kysely-vehicle-event-store-plate-runs.ts';
-import { FacetTally, HOUR_MS, hourCountsAnswer, queryCodes, wholeHours } from './kysely-vehicle-event-store-hour-counts.ts';
+import { CAMERA_SPAN, FacetTally, HOUR_MS, hourCountsAnswer, queryCodes, wholeHours } from './kysely-vehicle-event-store-hour-counts.ts';
 import type { HourCounting } from './kysely-vehicle-event-store-hour-counts.ts';
 
 /** Camera and edge ids ⇄ their integer keys (the store keeps a cache). */
@@ -192,8 +192,6 @@ export async function countEvents(ctx: Ctx, query: VehicleEventQuery, cap: numbe
 }
 
 const bump = (m: Record<string, number>, k: string, n: number) => { m[k] = (m[k] ?? 0) + n; };
-/** Camera keys below this fit the packed facet key (2^24 refs; 24 hours × 256 codes × 2^24 is far below 2^53). */
-const CAMERA_SPAN = 16_777_216;
 
 /** Adds the matching events to `tally`, counted from the events themselves. */
 async function tallyEvents(ctx: Ctx, query: VehicleEventQuery, tally: FacetTally): Promise<void> {
