@@ -6,6 +6,8 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 import { createStatementCache } from './sqlite-statement-cache.ts';
+import { startSqliteCheckpointer } from './sqlite-checkpointer.ts';
+import type { SqliteCheckpointer } from './sqlite-checkpointer.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -15,6 +17,8 @@ export interface HubDatabase {
   dialect: DialectName;
   /** The raw SQLite handle (same connection as `db`), for the few hot writes done synchronously; null on PostgreSQL. */
   sqlite: SqliteDatabase.Database | null;
+  /** SQLite in a file: WAL checkpoints on a worker thread (null on PostgreSQL and in memory). */
+  checkpointer?: SqliteCheckpointer | null;
   close(): Promise<void>;
 }
 
@@ -39,16 +43,19 @@ export function openDatabase(opts: { url?: string; dataDir: string; searchPath?:
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  // Index pages stay in SQLite's own cache (the 2 MiB default re-read them from the OS on nearly every insert), and
-  // the WAL is checkpointed every ~400 MiB instead of ~4 MiB, so a page rewritten by many commits (index right
-  // edges, the open plate run) is copied back once. At 10M events, 32 edges at once: 23.7k events/s with
-  // checkpoints every 20,000 pages, 25.5-28.1k every 100,000 (docs/performance.md). The cost: the WAL file grows to
-  // ~400 MiB between checkpoints, and a crash leaves up to that much to replay at the next start.
+  // Index pages stay in SQLite's own cache (the 2 MiB default re-read them from the OS on nearly every insert). The
+  // WAL is checkpointed by a worker thread on its own connection after each second of writes (sqlite-checkpointer.ts,
+  // docs/adr/0007-sqlite-memory-and-checkpoints.md); this connection checkpoints only when the WAL passes ~400 MiB,
+  // should that worker fall behind. A crash leaves at most that much to replay at the next start.
   sqlite.pragma(`cache_size = -${Math.round((opts.cacheMiB ?? 1024) * 1024)}`);
   sqlite.pragma('wal_autocheckpoint = 100000');
   const statements = createStatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: { prepare: statements.prepare, close: () => sqlite.close() } }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  const checkpointer = file === ':memory:' ? null : startSqliteCheckpointer(file);
+  return { db, dialect: 'sqlite', sqlite, checkpointer, close: async () => {
+    await checkpointer?.stop();
+    await db.destroy();
+  } };
 }
 
 /** Brings the schema to the newest version; throws with the failing migration's name. */

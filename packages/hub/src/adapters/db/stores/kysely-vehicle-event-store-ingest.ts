@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { VehicleEvent } from '@camnet/core';
 import { plateKey } from '@camnet/core';
@@ -31,28 +32,47 @@ export function countedRow(r: Pending): CountedRow {
   return { id: r.id, cameraKey: r.values[3] as number, typeCode: r.values[6] as number, colourCode: r.values[7] as number };
 }
 
-const valuesText = new Map<string, string>();
-/** `(?, ?, …), (?, ?, …)…` for `rows` rows of `columns` values, kept for reuse. */
-function sqliteValues(rows: number, columns: number): string {
-  const key = `${rows}x${columns}`;
-  let text = valuesText.get(key);
-  if (text === undefined) {
-    text = Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
-    if (valuesText.size < 64) valuesText.set(key, text);
+/**
+ * SQLite: the ingest inserts as single-row statements prepared once, run on the store's own connection inside the
+ * transaction Kysely holds (nothing interleaves: they are synchronous). better-sqlite3 binds and steps each in C;
+ * 500-row VALUES statements cost more to bind, their `returning` rows more to collect, and each group's odd-sized
+ * last chunk a fresh parse of a statement with thousands of placeholders.
+ */
+export function createSqliteInserts(raw: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  function prepared(text: string): SqliteDatabase.Statement {
+    let statement = statements.get(text);
+    if (!statement) {
+      // The open plate run's table changes when it is sealed: statements for old runs are let go.
+      if (statements.size >= 8) statements.clear();
+      statement = raw.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
   }
-  return text;
+  const placeholders = EVENT_COLUMNS.map(() => '?').join(', ');
+  const eventInsert = `insert into vehicle_events (${EVENT_COLUMNS.join(', ')}) values (${placeholders}) on conflict (id) do nothing`;
+  return {
+    /** Inserts an event row (values in `EVENT_COLUMNS` order) unless its id is taken; true when it went in. */
+    event: (values: readonly unknown[]): boolean => prepared(eventInsert).run(values).changes === 1,
+    /** Inserts a plate row: the key and the event's values. */
+    plateRow(table: string, key: string, values: readonly unknown[]): void {
+      prepared(`insert into ${table} (plate_key, ${EVENT_COLUMNS.join(', ')}) values (?, ${placeholders})`).run(key, values);
+    },
+  };
 }
+export type SqliteInserts = ReturnType<typeof createSqliteInserts>;
 
 /** Inserts rows ignoring id conflicts; returns the ids that went in. */
-async function insertIgnoring(trx: Kysely<unknown>, dialect: DialectName, rows: Pending[]): Promise<Set<number>> {
+async function insertIgnoring(trx: Kysely<unknown>, dialect: DialectName, rows: Pending[], sqliteInserts: SqliteInserts | null): Promise<Set<number>> {
   const inserted = new Set<number>();
+  if (sqliteInserts) {
+    for (const r of rows) if (sqliteInserts.event(r.values)) inserted.add(r.id);
+    return inserted;
+  }
   for (const chunk of chunks(rows, ROWS_PER_STATEMENT)) {
     const q = new SqlText(dialect).add(`insert into vehicle_events (${EVENT_COLUMNS.join(', ')}) values `);
-    if (dialect === 'sqlite') {
-      // `?` placeholders: the same text for every full chunk (built once), the values pushed flat.
-      q.add(sqliteValues(chunk.length, EVENT_COLUMNS.length));
-      for (const r of chunk) for (const v of r.values) q.params.push(v);
-    } else q.add(chunk.map((r) => `(${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
+    q.add(chunk.map((r) => `(${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
     q.add(' on conflict (id) do nothing returning id');
     for (const r of await q.run<{ id: number | string }>(trx)) inserted.add(Number(r.id));
   }
@@ -76,7 +96,7 @@ async function holders(trx: Kysely<unknown>, dialect: DialectName, ids: number[]
  * stay at the right edge of each index), and a repeat of an identity within the rows is a duplicate before any
  * insert (a retried batch can arrive in the same group commit as the original).
  */
-export async function insertEvents(trx: Kysely<unknown>, dialect: DialectName, rows: Pending[]): Promise<{ stored: Pending[]; duplicates: Pending[] }> {
+export async function insertEvents(trx: Kysely<unknown>, dialect: DialectName, rows: Pending[], sqliteInserts: SqliteInserts | null): Promise<{ stored: Pending[]; duplicates: Pending[] }> {
   const stored: Pending[] = [];
   const duplicates: Pending[] = [];
   const first = new Set<string>();
@@ -91,7 +111,7 @@ export async function insertEvents(trx: Kysely<unknown>, dialect: DialectName, r
   }).sort((a, b) => a.id - b.id);
   for (let round = 0; todo.length > 0; round++) {
     if (round > ID_SLOTS) throw new Error('vehicle event id slots exhausted for one millisecond');
-    const inserted = await insertIgnoring(trx, dialect, todo);
+    const inserted = await insertIgnoring(trx, dialect, todo, sqliteInserts);
     // Two rows of this round probing the same id: only the first went in.
     const claimed = new Set<number>();
     const refused: Pending[] = [];
@@ -129,21 +149,14 @@ export function pendingRows(edgeKey: number, cameraKeys: Map<string, number>, ev
  * rows go into the open plate run (see `kysely-vehicle-event-store-plate-runs.ts`). Returns how many plate rows went in and whether
  * that sealed the open run.
  */
-export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName, stored: Pending[], plateRuns?: PlateRunSettings): Promise<{ plated: number; sealed: boolean }> {
-  // In key order: neighbouring keys share leaves, so each touched page is visited once per statement.
+export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName, stored: Pending[], sqliteInserts: SqliteInserts | null, plateRuns?: PlateRunSettings): Promise<{ plated: number; sealed: boolean }> {
+  // In key order: neighbouring keys share leaves, so the inserts walk the open run once, left to right.
   const plated = stored.filter((r) => r.event.plate).map((r) => ({ key: plateKey(r.event.plate!.text), r }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.r.id - b.r.id));
-  const run = dialect === 'sqlite' && plated.length > 0 ? await openRun(trx, plateRuns) : null;
+  const run = sqliteInserts && plated.length > 0 ? await openRun(trx, plateRuns) : null;
   let sealed = false;
-  for (const chunk of chunks(plated, ROWS_PER_STATEMENT)) {
-    if (run) {
-      // SQLite: the event's columns are copied from its row, just written (cached), so only the key and id are bound.
-      const q = new SqlText(dialect).add(`with k(plate_key, id) as (values ${sqliteValues(chunk.length, 2)}) `);
-      for (const { key, r } of chunk) q.params.push(key, r.id);
-      q.add(`insert into ${run.table} (plate_key, ${EVENT_COLUMNS.join(', ')}) select k.plate_key, ${EVENT_COLUMNS.map((c) => `e.${c}`).join(', ')} from k join vehicle_events e on e.id = k.id`);
-      await q.run(trx);
-      continue;
-    }
+  if (run) for (const { key, r } of plated) sqliteInserts!.plateRow(run.table, key, r.values);
+  else for (const chunk of chunks(plated, ROWS_PER_STATEMENT)) {
     const q = new SqlText(dialect).add(`insert into vehicle_event_plates (plate_key, ${EVENT_COLUMNS.join(', ')}) values `);
     q.add(chunk.map(({ key, r }) => `(${q.p(key)}, ${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
     await q.run(trx);

@@ -4,7 +4,7 @@ import type { IngestResult, VehicleEventStore } from '../../../features/vehicle-
 import type { HubDatabase } from '../database.ts';
 import type { VehicleEventRow } from '../schema.ts';
 import { EVENT_COLUMNS, toStoredEvent } from './kysely-vehicle-event-store-codes.ts';
-import { countedRow, deleteBefore, ensureDayPartitions, insertEvents, insertSideRows, pendingRows } from './kysely-vehicle-event-store-ingest.ts';
+import { countedRow, createSqliteInserts, deleteBefore, ensureDayPartitions, insertEvents, insertSideRows, pendingRows } from './kysely-vehicle-event-store-ingest.ts';
 import { createPostgresHourCounting } from './kysely-vehicle-event-store-hour-counts.ts';
 import { createSqliteHourCounting } from './kysely-vehicle-event-store-hour-counts-sqlite.ts';
 import { countEvents, facetEvents, searchEvents } from './kysely-vehicle-event-store-search.ts';
@@ -81,6 +81,7 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
   const partitions = new Set<number>();
   const hourCounting = dialect === 'postgres' ? createPostgresHourCounting() : createSqliteHourCounting(database.sqlite!);
   const ctx = { db, dialect, refs, sqlite: database.sqlite, hourCounting };
+  const sqliteInserts = database.sqlite ? createSqliteInserts(database.sqlite) : null;
 
   /** Writes several edges' batches in one transaction; one result per batch, in order. */
   async function writeGroup(jobs: IngestJob[]): Promise<IngestResult[]> {
@@ -95,8 +96,8 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
       const cameras = await refs.ensure(trx, 'camera', all.map((e) => e.cameraId));
       commits.push(edges.commit, cameras.commit);
       const rows = jobs.flatMap((j, i) => pendingRows(edges.keys.get(j.edgeId)!, cameras.keys, j.events, j.receivedMs, i));
-      const { stored, duplicates } = await insertEvents(trx, dialect, rows);
-      ({ plated, sealed } = await insertSideRows(trx, dialect, stored, plateRuns));
+      const { stored, duplicates } = await insertEvents(trx, dialect, rows, sqliteInserts);
+      ({ plated, sealed } = await insertSideRows(trx, dialect, stored, sqliteInserts, plateRuns));
       commits.push(await hourCounting.add(trx, stored.map(countedRow), Math.max(...jobs.map((j) => j.receivedMs))));
       const out = jobs.map(() => ({ accepted: 0, duplicates: 0 }));
       for (const r of stored) out[r.batch]!.accepted++;
@@ -177,11 +178,15 @@ export function createKyselyVehicleEventStore(database: HubDatabase, opts: { pla
         await hourCounting.countClosed(db).catch((e: unknown) => {
           if (database.sqlite?.open) console.warn(`[camnet] hour count failed: ${(e as Error).message}`);
         });
+        database.checkpointer?.nudge();
       } catch (e) {
         if (group.length === 1) group[0]!.fail(e);
         // One batch must not fail the others: write each alone, so only the one at fault hears the error.
         else for (const job of group) await writeGroup([job]).then(([r]) => job.done(r!), (err: unknown) => job.fail(err));
       }
+      // Between groups the event loop turns (timers, sockets, the checkpointer's replies): with edges always waiting,
+      // the awaits above settle as microtasks and would otherwise never let it.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     writing = false;
     mergeWhenIdle();
