@@ -45,7 +45,7 @@ export function openDatabase(opts: { url?: string; dataDir: string; searchPath?:
   sqlite.pragma('busy_timeout = 5000');
   // Index pages stay in SQLite's own cache (the 2 MiB default re-read them from the OS on nearly every insert). The
   // WAL is checkpointed by a worker thread on its own connection after each second of writes (sqlite-checkpointer.ts,
-  // docs/adr/0007-sqlite-memory-and-checkpoints.md); this connection checkpoints only when the WAL passes ~400 MiB,
+  // docs/adr/0007-sqlite-checkpoints-and-inserts.md); this connection checkpoints only when the WAL passes ~400 MiB,
   // should that worker fall behind. A crash leaves at most that much to replay at the next start.
   sqlite.pragma(`cache_size = -${Math.round((opts.cacheMiB ?? 1024) * 1024)}`);
   sqlite.pragma('wal_autocheckpoint = 100000');

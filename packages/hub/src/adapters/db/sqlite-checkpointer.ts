@@ -32,7 +32,7 @@ export interface SqliteCheckpointer {
 }
 
 /**
- * WAL checkpoints on a second connection in a worker thread (docs/adr/0007-sqlite-memory-and-checkpoints.md).
+ * WAL checkpoints on a second connection in a worker thread (docs/adr/0007-sqlite-checkpoints-and-inserts.md).
  * Checkpointing on the hub's own connection, when a commit found the WAL over its limit, cost ingest ~15 %: the
  * commit that crossed it copied up to 400 MiB of pages while every edge waited. Here the copying runs on the other
  * core, every second; the hub's connection keeps its own autocheckpoint as the bound should this one fall behind.
