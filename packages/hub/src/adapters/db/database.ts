@@ -18,7 +18,7 @@ export interface HubDatabase {
   /** The raw SQLite handle (same connection as `db`), for the few hot writes done synchronously; null on PostgreSQL. */
   sqlite: SqliteDatabase.Database | null;
   /** SQLite in a file: WAL checkpoints on a worker thread (null on PostgreSQL and in memory). */
-  checkpointer?: SqliteCheckpointer | null;
+  checkpointer: SqliteCheckpointer | null;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export function openDatabase(opts: { url?: string; dataDir: string; searchPath?:
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+    return { db, dialect: 'postgres', sqlite: null, checkpointer: null, close: () => db.destroy() };
   }
   const file = opts.url?.startsWith('sqlite:') ? opts.url.slice(7) : join(opts.dataDir, 'hub.sqlite');
   if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });

@@ -46,7 +46,7 @@ export function startSqliteCheckpointer(file: string, everyMs = EVERY_MS): Sqlit
   let exited = false;
   worker.on('message', (msg: { frames?: number; copied?: number; error?: string }) => {
     if (msg.error !== undefined) stats.lastError = msg.error;
-    else [stats.checkpoints, stats.lastFrames, stats.lastCopied, stats.lastError] = [stats.checkpoints + 1, msg.frames!, msg.copied!, null];
+    else Object.assign(stats, { checkpoints: stats.checkpoints + 1, lastFrames: msg.frames, lastCopied: msg.copied, lastError: null });
     running = null;
     done?.();
   });
