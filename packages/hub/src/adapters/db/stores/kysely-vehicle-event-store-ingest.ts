@@ -39,25 +39,23 @@ export function countedRow(r: Pending): CountedRow {
  * last chunk a fresh parse of a statement with thousands of placeholders.
  */
 export function createSqliteInserts(raw: SqliteDatabase.Database) {
-  const statements = new Map<string, SqliteDatabase.Statement>();
-  function prepared(text: string): SqliteDatabase.Statement {
-    let statement = statements.get(text);
-    if (!statement) {
-      // The open plate run's table changes when it is sealed: statements for old runs are let go.
-      if (statements.size >= 8) statements.clear();
-      statement = raw.prepare(text);
-      statements.set(text, statement);
-    }
-    return statement;
-  }
   const placeholders = EVENT_COLUMNS.map(() => '?').join(', ');
-  const eventInsert = `insert into vehicle_events (${EVENT_COLUMNS.join(', ')}) values (${placeholders}) on conflict (id) do nothing`;
+  // Prepared at the first insert (a store may be made before the migrations have run).
+  let eventInsert: SqliteDatabase.Statement | null = null;
+  // The open plate run's table changes when it is sealed: one statement, for the latest table.
+  let plateInsert: { table: string; statement: SqliteDatabase.Statement } | null = null;
   return {
     /** Inserts an event row (values in `EVENT_COLUMNS` order) unless its id is taken; true when it went in. */
-    event: (values: readonly unknown[]): boolean => prepared(eventInsert).run(values).changes === 1,
-    /** Inserts a plate row: the key and the event's values. */
-    plateRow(table: string, key: string, values: readonly unknown[]): void {
-      prepared(`insert into ${table} (plate_key, ${EVENT_COLUMNS.join(', ')}) values (?, ${placeholders})`).run(key, values);
+    event(values: readonly unknown[]): boolean {
+      eventInsert ??= raw.prepare(`insert into vehicle_events (${EVENT_COLUMNS.join(', ')}) values (${placeholders}) on conflict (id) do nothing`);
+      return eventInsert.run(values).changes === 1;
+    },
+    /** The insert of plate rows into `table`: the key, then the event's values. */
+    plateInsert(table: string): SqliteDatabase.Statement {
+      if (plateInsert?.table !== table) {
+        plateInsert = { table, statement: raw.prepare(`insert into ${table} (plate_key, ${EVENT_COLUMNS.join(', ')}) values (?, ${placeholders})`) };
+      }
+      return plateInsert.statement;
     },
   };
 }
@@ -155,8 +153,10 @@ export async function insertSideRows(trx: Kysely<unknown>, dialect: DialectName,
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.r.id - b.r.id));
   const run = sqliteInserts && plated.length > 0 ? await openRun(trx, plateRuns) : null;
   let sealed = false;
-  if (run) for (const { key, r } of plated) sqliteInserts!.plateRow(run.table, key, r.values);
-  else for (const chunk of chunks(plated, ROWS_PER_STATEMENT)) {
+  if (run) {
+    const insert = sqliteInserts!.plateInsert(run.table);
+    for (const { key, r } of plated) insert.run(key, r.values);
+  } else for (const chunk of chunks(plated, ROWS_PER_STATEMENT)) {
     const q = new SqlText(dialect).add(`insert into vehicle_event_plates (plate_key, ${EVENT_COLUMNS.join(', ')}) values `);
     q.add(chunk.map(({ key, r }) => `(${q.p(key)}, ${r.values.map((v) => q.p(v)).join(', ')})`).join(', '));
     await q.run(trx);
