@@ -9,6 +9,9 @@ export const DEFAULT_OFFENCE_CATEGORIES = [
   'kidnapping / missing person', 'arson', 'vandalism', 'theft', 'fraud', 'traffic', 'other',
 ];
 
+/** A boolean that also accepts the text an environment variable gives (`true`/`false`). */
+const envBoolean = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
 /** The hub's configuration: every field has a default, bounds and a description (this file documents it). */
 export const hubConfigSchema = z.object({
   dataDir: z.string().default('./camnet-data').describe('Folder for the SQLite database, blobs and the secret key'),
@@ -17,8 +20,10 @@ export const hubConfigSchema = z.object({
   publicUrl: z.string().url().optional().describe('URL people use to reach the hub (links in messages); defaults to http://host:port'),
   databaseUrl: z.string().regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:').optional()
     .describe('postgres://… for PostgreSQL; empty means SQLite in dataDir'),
-  sqliteCacheMiB: z.coerce.number().int().min(2).max(65_536).default(1024)
-    .describe('SQLite page cache in MiB (an upper bound: it fills only as pages are read, so a small network uses little); vehicle-event ingest and search keep their index pages here (1 GiB holds what the searches of a 10M-event network touch, docs/performance.md)'),
+  sqliteCacheMiB: z.coerce.number().int().min(2).max(1_048_576).optional()
+    .describe('SQLite page cache in MiB; default a quarter of the machine\'s memory. An upper bound: it fills only as pages are read, so a small network uses little. Searches read their pages from here in microseconds, whatever the OS does with its file cache (docs/adr/0008-sqlite-page-cache-prewarm.md)'),
+  sqlitePrewarm: envBoolean.default(true)
+    .describe('After start, read the SQLite database into the page cache in the background (indexes first, then plate runs, then the newest events), up to 90 % of sqliteCacheMiB'),
   natsUrl: z.string().regex(/^nats:\/\//, 'must start with nats://').optional()
     .describe('nats://… to fan domain events out between several hub instances; empty keeps them in-process'),
   secretKey: z.string().regex(/^[A-Za-z0-9+/=_-]{43,}$/, 'must be 32 bytes, base64').optional()

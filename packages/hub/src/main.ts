@@ -62,6 +62,7 @@ export const HUB_VERSION: string = JSON.parse(readFileSync(join(here, '../packag
 export async function openHubDatabase(config: HubConfig, opts: { searchPath?: string } = {}): Promise<HubDatabase> {
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, searchPath: opts.searchPath, cacheMiB: config.sqliteCacheMiB });
   await migrateToLatest(database.db);
+  if (config.sqlitePrewarm) database.startPrewarm();
   return database;
 }
 
