@@ -80,6 +80,17 @@ describe('SQLite prewarm (the database read into the page cache in slices)', () 
     expect(again.stats.rows).toBeLessThan(41_000);
   });
 
+  it('records a failure instead of throwing when the connection goes away under it', async () => {
+    const d = open();
+    const prewarm = d.startPrewarm()!;
+    d.sqlite!.close();
+    const stats = await prewarm.done;
+    expect(stats.state).toBe('failed');
+    expect(stats.error).toMatch(/not open/i);
+    await d.checkpointer?.stop();
+    database = null;
+  });
+
   it('is started by the hub database once (the same prewarm when asked again), stopped by close, and absent in memory', async () => {
     const d = open();
     const prewarm = d.startPrewarm();

@@ -20,7 +20,9 @@ export interface PrewarmStats {
   /** The longest slice: about how long a request waited behind the prewarm at most. */
   maxSliceMs: number;
   ms: number;
-  state: 'running' | 'done' | 'stopped' | 'budget';
+  state: 'running' | 'done' | 'stopped' | 'budget' | 'failed';
+  /** Why it failed (state `failed`). */
+  error?: string;
 }
 
 export interface SqlitePrewarm {
@@ -93,7 +95,8 @@ export function startSqlitePrewarm(db: Kysely<unknown>, opts: { budgetPages: num
           if (level === 0 || last === null) break;
           level--;
         }
-        n = took < sliceMs / 2 ? Math.min(MAX_ROWS, n * 2) : took > sliceMs * 2 ? Math.max(MIN_ROWS, n >> 1) : n;
+        // Grows by doubling; shrinks at once to what the last slice says fits (pages from disk can cost 100× more).
+        n = took < sliceMs / 2 ? Math.min(MAX_ROWS, n * 2) : took > sliceMs * 2 ? Math.max(MIN_ROWS, Math.floor((n * sliceMs) / took)) : n;
         await new Promise((r) => setImmediate(r));
       }
       if (stopped) break;
@@ -106,7 +109,11 @@ export function startSqlitePrewarm(db: Kysely<unknown>, opts: { budgetPages: num
     return stats;
   };
 
-  const done = run();
+  // Nobody need await it: a failure (the connection closed under it) ends it and is recorded, never thrown.
+  const done = run().catch((e: unknown) => {
+    Object.assign(stats, { current: null, ms: Date.now() - started, state: 'failed', error: (e as Error).message ?? String(e) });
+    return stats;
+  });
   return {
     stats,
     done,
