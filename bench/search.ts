@@ -6,7 +6,7 @@
  * 24 h query through the HTTP API. PostgreSQL too when CAMNET_BENCH_PG_URL is set (use a database of its own, not
  * the one test suites use: while the bench builds, its schema holds Kysely's migration tables).
  * Run: `npx tsx bench/search.ts --json [--events 10000000] [--queries 200] [--skip-baseline] [--cache-mib MiB] [--no-prewarm]
- * [--ingest-events 200000] [--ingest-only] [--skip-ingest] [--build-only]`. Data is built once
+ * [--ingest-events 200000] [--ingest-only] [--skip-ingest] [--build-only] [--postgres-only]`. Data is built once
  * (synthetic network + 30 days of events) and cached under .bench-cache/.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -435,17 +435,19 @@ async function runOn(database: HubDatabase, network: SyntheticNetwork, extra: { 
 }
 
 const network = benchNetwork(N);
-const sqlite = await buildSqlite(network);
-if (process.argv.includes('--build-only')) {
+// --postgres-only: the PostgreSQL half alone (with CAMNET_BENCH_PG_URL), when the SQLite figures were taken already.
+const postgresOnly = process.argv.includes('--postgres-only');
+const sqlite = postgresOnly ? null : await buildSqlite(network);
+if (sqlite && process.argv.includes('--build-only')) {
   console.log(JSON.stringify({ events: N, cameras: network.cameras.length, buildIngestPerSecond: sqlite.buildIngest, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 10) / 10) }));
   await sqlite.database.close();
   process.exit(0);
 }
 const out: Record<string, unknown> = {
   events: N, cameras: network.cameras.length, days: DAYS, queriesPerShape: Q, batch: BATCH, inFlight: IN_FLIGHT, sqliteCacheMiB: CACHE_MIB, cores: cpus().length, loadAverageAtStart: loadavg().map((x) => Math.round(x * 10) / 10),
-  sqlite: { ...(await runOn(sqlite.database, network, { dataDir: sqlite.dataDir })), ...(sqlite.buildIngest ? { buildIngestPerSecond: sqlite.buildIngest } : {}) },
+  ...(sqlite ? { sqlite: { ...(await runOn(sqlite.database, network, { dataDir: sqlite.dataDir })), ...(sqlite.buildIngest ? { buildIngestPerSecond: sqlite.buildIngest } : {}) } } : {}),
 };
-await sqlite.database.close();
+await sqlite?.database.close();
 if (process.env.CAMNET_BENCH_PG_URL) {
   const database = await buildPostgres(process.env.CAMNET_BENCH_PG_URL, network);
   out.postgres = await runOn(database, network, {});
