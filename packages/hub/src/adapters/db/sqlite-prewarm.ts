@@ -74,16 +74,17 @@ export function startSqlitePrewarm(db: Kysely<unknown>, opts: { budgetPages: num
       while (!stopped && stats.pages < stats.budgetPages) {
         const t = performance.now();
         let next: Row | undefined;
+        let read = n;
         try {
           next = (await sliceQuery(tree, last, level, n).execute(db)).rows[0];
+          // A prefix read to its end stepped over fewer than n entries: counted (its pages are cached by now).
+          if (!next) read = Number((await sliceQuery(tree, last, level, n, true).execute(db)).rows[0]?.c ?? 0);
         } catch {
           break; // the table went away (a merged plate run) or cannot be walked this way: on to the next
         }
         const took = performance.now() - t;
         stats.slices++;
         stats.maxSliceMs = Math.max(stats.maxSliceMs, took);
-        // A prefix read to its end stepped over fewer than n entries: counted (its pages are cached by now).
-        const read = next ? n : Number((await sliceQuery(tree, last, level, n, true).execute(db)).rows[0]?.c ?? 0);
         stats.rows += read;
         stats.pages += read / perPage;
         if (next) {
