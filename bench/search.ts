@@ -220,7 +220,7 @@ async function buildSqlite(network: SyntheticNetwork): Promise<{ database: HubDa
     const t0 = performance.now();
     await migrateToLatest(database.db);
     log(`migrations checked in ${Math.round(performance.now() - t0)} ms`);
-    // As the hub does once its schema is current (openHubDatabase).
+    // As the hub does once it serves (startHub).
     if (PREWARM) database.startPrewarm();
     return { database, buildIngest: null, dataDir: dir };
   }

@@ -62,7 +62,6 @@ export const HUB_VERSION: string = JSON.parse(readFileSync(join(here, '../packag
 export async function openHubDatabase(config: HubConfig, opts: { searchPath?: string } = {}): Promise<HubDatabase> {
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, searchPath: opts.searchPath, cacheMiB: config.sqliteCacheMiB });
   await migrateToLatest(database.db);
-  if (config.sqlitePrewarm) database.startPrewarm();
   return database;
 }
 
@@ -179,6 +178,13 @@ export async function startHub(config: HubConfig, opts: { quiet?: boolean; demo?
     logger,
   });
   await app.listen({ host: config.host, port: config.port });
+  // The database read into SQLite's page cache in the background, once serving (docs/adr/0008-sqlite-page-cache-prewarm.md).
+  const prewarm = config.sqlitePrewarm ? database.startPrewarm() : null;
+  void prewarm?.done.then((s) => {
+    const fields = { state: s.state, pages: Math.round(s.pages), budgetPages: s.budgetPages, seconds: s.ms / 1000, longestSliceMs: Math.round(s.maxSliceMs), error: s.error };
+    if (s.state === 'failed') logger.warn(fields, 'database cache prewarm failed');
+    else logger.info(fields, 'database cache prewarmed');
+  });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
