@@ -10,8 +10,8 @@ describe('camnet up on an empty data dir', () => {
     const dir = mkdtempSync(join(tmpdir(), 'camnet-up-'));
     const child = spawn(process.execPath, [CAMNET_BIN, 'up', '--data-dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
+      let text = '';
       const out = await new Promise<string>((resolve, reject) => {
-        let text = '';
         const timer = setTimeout(() => reject(new Error(`no set-up link in: ${text}`)), 30_000);
         child.stdout.on('data', (d) => {
           text += d;
@@ -28,6 +28,11 @@ describe('camnet up on an empty data dir', () => {
       const spec = await (await fetch(`${base}/api/docs/json`)).json();
       expect(spec.paths['/api/v1/cameras']).toBeDefined();
       expect((await fetch(`${base}/api/v1/cameras`)).status).toBe(401);
+      // Once serving, the database is read into SQLite's page cache in the background and the log says so.
+      for (let i = 0; i < 100 && !text.includes('database cache prewarmed'); i++) await new Promise((r) => setTimeout(r, 100));
+      const line = JSON.parse(text.split('\n').find((l) => l.includes('database cache prewarmed'))!);
+      expect(line.state).toBe('done');
+      expect(line.budgetPages).toBeGreaterThan(1000);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -45,11 +50,12 @@ describe('camnet up on an empty data dir', () => {
   });
 
   it('prints the effective config with secrets masked', async () => {
-    const r = await runCli(['up', '--print-config'], undefined, { CAMNET_SECRET_KEY: 'A'.repeat(43) + '=', CAMNET_DATABASE_URL: 'postgres://cam:hunter2@db/camnet' });
+    const r = await runCli(['up', '--print-config'], undefined, { CAMNET_SECRET_KEY: 'A'.repeat(43) + '=', CAMNET_DATABASE_URL: 'postgres://cam:hunter2@db/camnet', CAMNET_SQLITE_PREWARM: 'false' });
     expect(r.code).toBe(0);
     const cfg = JSON.parse(r.stdout);
     expect(cfg.secretKey).toBe('********');
     expect(cfg.databaseUrl).toBe('postgres://cam:********@db/camnet');
     expect(cfg.session.idleMinutes).toBe(30);
+    expect(cfg.sqlitePrewarm).toBe(false);
   });
 });
