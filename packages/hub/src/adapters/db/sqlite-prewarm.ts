@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 const SLICE_MS = 3;
 const MIN_ROWS = 64;
 const MAX_ROWS = 1 << 13;
+/** At most this many pages a slice (estimated): a slice that meets pages on disk then waits for ~64 reads, not hundreds. */
+const MAX_PAGES = 64;
 /** Leaves sampled to estimate a b-tree's rows per page (for the budget). */
 const SAMPLE_LEAVES = 64;
 
@@ -67,6 +69,7 @@ export function startSqlitePrewarm(db: Kysely<unknown>, opts: { budgetPages: num
       if (stopped) break;
       stats.current = tree.name;
       const perPage = await rowsPerLeaf(db, tree.name);
+      const maxRows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, Math.floor(perPage * MAX_PAGES)));
       // Where the walk is: the last key read, and how many of its leading columns the next read holds equal.
       let last: unknown[] | null = null;
       let level = tree.keys.length - 1;
@@ -96,8 +99,8 @@ export function startSqlitePrewarm(db: Kysely<unknown>, opts: { budgetPages: num
           if (level === 0 || last === null) break;
           level--;
         }
-        // Grows by doubling; shrinks at once to what the last slice says fits (pages from disk can cost 100× more).
-        n = took < sliceMs / 2 ? Math.min(MAX_ROWS, n * 2) : took > sliceMs * 2 ? Math.max(MIN_ROWS, Math.floor((n * sliceMs) / took)) : n;
+        // Grows by doubling up to ~64 pages; shrinks at once to what the last slice says fits (pages from disk can cost 100× more).
+        n = took < sliceMs / 2 ? Math.min(maxRows, n * 2) : took > sliceMs * 2 ? Math.max(MIN_ROWS, Math.floor((n * sliceMs) / took)) : n;
         await new Promise((r) => setImmediate(r));
       }
       if (stopped) break;
