@@ -51,12 +51,25 @@ export const hubConfigSchema = z.object({
 });
 export type HubConfig = z.infer<typeof hubConfigSchema>;
 
-/** Reads `CAMNET_*` variables into a nested object: CAMNET_SESSION__IDLE_MINUTES → session.idleMinutes. */
+/** The fields of an object schema under its wrappers (default, prefault, optional), or null. */
+function fieldsOf(schema: unknown): Record<string, unknown> | null {
+  let s = schema as { shape?: Record<string, unknown>; _zod?: { def?: { innerType?: unknown } } } | undefined;
+  while (s && !s.shape && s._zod?.def?.innerType) s = s._zod.def.innerType as typeof s;
+  return s?.shape ?? null;
+}
+
+/** Reads `CAMNET_*` variables into a nested object: CAMNET_SESSION__IDLE_MINUTES → session.idleMinutes; CAMNET_SQLITE_CACHE_MIB → sqliteCacheMiB (field names matched whatever their case). */
 export function configFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(env)) {
     if (!key.startsWith('CAMNET_') || value === undefined || key.startsWith('CAMNET_TEST') || key.startsWith('CAMNET_BENCH')) continue;
-    const path = key.slice(7).split('__').map((part) => part.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
+    let fields = fieldsOf(hubConfigSchema);
+    const path = key.slice(7).split('__').map((part) => {
+      const camel = part.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+      const name = (fields && Object.keys(fields).find((f) => f.toLowerCase() === camel.toLowerCase())) ?? camel;
+      fields = fields ? fieldsOf(fields[name]) : null;
+      return name;
+    });
     let node = out;
     for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
     const leaf = path[path.length - 1]!;

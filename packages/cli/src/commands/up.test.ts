@@ -50,12 +50,13 @@ describe('camnet up on an empty data dir', () => {
   });
 
   it('prints the effective config with secrets masked', async () => {
-    const r = await runCli(['up', '--print-config'], undefined, { CAMNET_SECRET_KEY: 'A'.repeat(43) + '=', CAMNET_DATABASE_URL: 'postgres://cam:hunter2@db/camnet', CAMNET_SQLITE_PREWARM: 'false' });
+    const r = await runCli(['up', '--print-config'], undefined, { CAMNET_SECRET_KEY: 'A'.repeat(43) + '=', CAMNET_DATABASE_URL: 'postgres://cam:hunter2@db/camnet', CAMNET_SQLITE_PREWARM: 'false', CAMNET_SQLITE_CACHE_MIB: '256' });
     expect(r.code).toBe(0);
     const cfg = JSON.parse(r.stdout);
     expect(cfg.secretKey).toBe('********');
     expect(cfg.databaseUrl).toBe('postgres://cam:********@db/camnet');
     expect(cfg.session.idleMinutes).toBe(30);
     expect(cfg.sqlitePrewarm).toBe(false);
+    expect(cfg.sqliteCacheMiB).toBe(256); // CAMNET_SQLITE_CACHE_MIB: field names match whatever their case
   });
 });
