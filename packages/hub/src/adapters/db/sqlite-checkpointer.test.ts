@@ -1,24 +1,19 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
 import type { HubDatabase } from './database.ts';
+import { scratchSqlite } from '../../testing/scratch-sqlite.ts';
 
 describe('SQLite checkpointer (a second connection on a worker thread)', () => {
+  let scratch: ReturnType<typeof scratchSqlite>;
   let dir = '';
-  let database: HubDatabase | null = null;
-  afterEach(async () => {
-    await database?.close();
-    database = null;
-    rmSync(dir, { recursive: true, force: true });
+  beforeEach(() => {
+    scratch = scratchSqlite('checkpointer');
+    dir = scratch.dir;
   });
-
-  function open(): HubDatabase {
-    dir ||= mkdtempSync(join(tmpdir(), 'camnet-checkpointer-'));
-    database = openDatabase({ dataDir: dir });
-    return database;
-  }
+  afterEach(() => scratch.dispose());
+  const open = () => scratch.open();
   const insertRows = (d: HubDatabase, from: number, n: number) => {
     const insert = d.sqlite!.prepare('insert into t (n, pad) values (?, ?)');
     d.sqlite!.transaction(() => {
@@ -49,7 +44,6 @@ describe('SQLite checkpointer (a second connection on a worker thread)', () => {
     d.sqlite!.exec('create table t (n integer primary key, pad text)');
     insertRows(d, 0, 100);
     await d.close();
-    database = null;
     const again = open();
     expect(again.sqlite!.prepare('select count(*) from t').pluck().get()).toBe(100);
     await again.checkpointer!.checkpoint();
@@ -57,7 +51,8 @@ describe('SQLite checkpointer (a second connection on a worker thread)', () => {
   });
 
   it('is not started for an in-memory database', async () => {
-    database = openDatabase({ dataDir: '', url: 'sqlite::memory:' });
-    expect(database.checkpointer).toBeNull();
+    const memory = openDatabase({ dataDir: '', url: 'sqlite::memory:' });
+    expect(memory.checkpointer).toBeNull();
+    await memory.close();
   });
 });

@@ -1,26 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSqliteCacheMiB, openDatabase } from './database.ts';
 import type { HubDatabase } from './database.ts';
 import { startSqlitePrewarm } from './sqlite-prewarm.ts';
+import { scratchSqlite } from '../../testing/scratch-sqlite.ts';
 
 describe('SQLite prewarm (the database read into the page cache in slices)', () => {
-  let dir = '';
-  let database: HubDatabase | null = null;
-  afterEach(async () => {
-    await database?.close();
-    database = null;
-    rmSync(dir, { recursive: true, force: true });
+  let scratch: ReturnType<typeof scratchSqlite>;
+  beforeEach(() => {
+    scratch = scratchSqlite('prewarm', { cacheMiB: 64 });
   });
+  afterEach(() => scratch.dispose());
 
   /** Three kinds of b-tree: a rowid table with an index holding its rowid alias (as vehicle_events), a WITHOUT ROWID table (as a plate run), a unique index on text. */
   function open(): HubDatabase {
-    dir ||= mkdtempSync(join(tmpdir(), 'camnet-prewarm-'));
-    database = openDatabase({ dataDir: dir, cacheMiB: 64 });
+    const database = scratch.open();
     const s = database.sqlite!;
     s.exec(`create table ev (id integer primary key, cam integer not null, colour integer not null, pad text);
       create index ev_cam on ev (cam, id, colour);
@@ -87,8 +82,6 @@ describe('SQLite prewarm (the database read into the page cache in slices)', () 
     const stats = await prewarm.done;
     expect(stats.state).toBe('failed');
     expect(stats.error).toMatch(/not open/i);
-    await d.checkpointer?.stop();
-    database = null;
   });
 
   it('is started by the hub database once (the same prewarm when asked again), stopped by close, and absent in memory', async () => {
@@ -97,9 +90,8 @@ describe('SQLite prewarm (the database read into the page cache in slices)', () 
     expect(prewarm).not.toBeNull();
     expect(d.startPrewarm()).toBe(prewarm);
     await d.close();
-    database = null;
     expect(['done', 'stopped']).toContain(prewarm!.stats.state);
-    const memory = openDatabase({ url: 'sqlite::memory:', dataDir: dir });
+    const memory = openDatabase({ url: 'sqlite::memory:', dataDir: scratch.dir });
     expect(memory.startPrewarm()).toBeNull();
     await memory.close();
   });
