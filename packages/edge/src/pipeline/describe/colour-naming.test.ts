@@ -32,6 +32,15 @@ describe('CIELAB and colour names', () => {
     expect(nameLab(CHROMATIC_PROTOTYPES.find(([n]) => n === 'gold')![1])[0]).toBe('gold');
     expect(nameLab({ L: 60, a: 45, b: 65 })[0]).toBe('orange');
   });
+  it('names weakly coloured paint with a red or magenta hue red (maroon in shade), while blue- and yellow-cast greys stay grey', () => {
+    expect(nameLab({ L: 14, a: 6.4, b: 2.2 })).toEqual(['red', expect.not.stringMatching(/^red$/)]); // dark maroon, C* 6.8
+    expect(nameLab({ L: 50, a: 14, b: 3 })[0]).toBe('red'); // a shaded burgundy boot lid, C* 14
+    expect(nameLab({ L: 32, a: 8, b: -5 })[0]).toBe('red'); // maroon under blue skylight: hue 328°
+    expect(nameLab({ L: 38, a: 6.5, b: 2.3 })[0]).toBe('gray'); // below 0.7 of the achromatic bound
+    expect(nameLab({ L: 30, a: 1, b: -10 })[0]).toBe('gray'); // grey in blue shade: as coloured, but not red
+    expect(nameLab({ L: 80, a: 1, b: 9 })[0]).toBe('silver'); // warm light grey
+    expect(nameLab({ L: 30, a: 30, b: -25 })[0]).toBe('purple'); // clearly coloured magenta-purple keeps its hue sector
+  });
   it('gives a distinct runner-up', () => {
     const [first, second] = nameLab(rgbToLab(180, 182, 185));
     expect(second).not.toBe(first);

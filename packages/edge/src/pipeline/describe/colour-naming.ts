@@ -32,12 +32,27 @@ export function greyName(L: number): Colour {
 export function nameLab(c: Lab): [Colour, Colour] {
   const grey = greyName(c.L);
   const ranked = rankChromatic(c);
+  if (isDeepRed(c)) return ['red', ranked.find((n) => n !== 'red') ?? grey];
   if (chroma(c) < achromaticChroma(c.L)) return [grey, greyNeighbour(c.L, grey)];
   // Faintly coloured light paint with a yellow cast is beige/gold; otherwise weakly coloured paint is grey first.
   if (chroma(c) < achromaticChroma(c.L) + 4 && !(hue(c) > 50 && hue(c) < 100 && c.L > 55)) return [grey, ranked[0]!];
   const first = (chroma(c) >= HUE_NAMING.minChroma && hueName(hue(c))) || ranked[0]!;
   return [first, ranked.find((n) => n !== first) ?? grey];
 }
+
+/**
+ * Shade, skylight and the plate's white balance move grey paint along the blue–yellow axis (daylight, skylight,
+ * tungsten), hardly ever towards red or magenta; dark red paint (maroon, burgundy) in shade keeps little chroma, and
+ * skylight turns its hue towards magenta. So weakly coloured paint with a hue from `from`° round through 0° to `to`°
+ * is red once its chroma reaches `boundShare` of the achromatic bound (clearly coloured paint, C* ≥ `HUE_NAMING.minChroma`,
+ * is named by its hue sector as before: magenta-purple stays purple).
+ */
+export const DEEP_RED = { from: 300, to: 40, boundShare: 0.7 };
+
+const isDeepRed = (c: Lab): boolean => {
+  const h = hue(c), C = chroma(c);
+  return (h >= DEEP_RED.from || h < DEEP_RED.to) && C < HUE_NAMING.minChroma && C >= achromaticChroma(c.L) * DEEP_RED.boundShare;
+};
 
 /**
  * Clearly coloured paint (C* at least `minChroma`) outside the warm hues is named by its hue sector (h_ab in degrees,

@@ -68,6 +68,15 @@ describe('vehicle colour', () => {
     const metallic = car((x, y) => (inside(x, y, recess) ? [70, 70, 72] : [tone(x, y), tone(x, y), tone(x, y) + 3]));
     expect(estimateColour(metallic, [85, 95, 30, 15]).colour).toBe('silver');
   });
+  it('takes clearly coloured paint from the middle of the vehicle when the plate sits on a grey bumper or under the rear window', () => {
+    const plate: Rect = [92, 100, 16, 8];
+    const bumper: Rect = [70, 82, 60, 30];
+    const bus = car((x, y) => (inside(x, y, bumper) ? [150, 150, 152] : [235, 190, 30]), plate);
+    expect(estimateColour(bus, plate).colour).toBe('yellow');
+    // A grey car with a coloured stripe across its middle is not coloured: the stripe is not the densest colour there.
+    const striped = car((x, y) => (y >= 66 && y < 74 ? [30, 60, 200] : [150, 150, 152]), plate);
+    expect(['gray', 'silver']).toContain(estimateColour(striped, plate).colour);
+  });
   it('without a plate samples the middle of the box', () => {
     expect(estimateColour(car(() => [30, 120, 45])).colour).toBe('green');
   });

@@ -1,6 +1,6 @@
 import type { Colour } from '@camnet/core';
 import type { Rect, RgbImage } from '../capture/rgb-image.ts';
-import { sampleBody, sideRegions, SIDE_GEOMETRY, type BodySample } from './body-samples.ts';
+import { bodyRegion, sampleBody, sideRegions, SIDE_GEOMETRY, type BodySample } from './body-samples.ts';
 import { achromaticChroma, nameLab } from './colour-naming.ts';
 import { chroma, type Lab } from './lab.ts';
 import { looksWhite, whiteCues } from './white-or-silver.ts';
@@ -33,7 +33,7 @@ export function estimateColour(crop: RgbImage, plate: Rect | null = null): Colou
   if (band.length < 10) return { colour: 'gray', confidence: 0, alt: null };
   const inBand = dominantCluster(band);
   const sides = plate ? lighterSides(crop, plate, gain, inBand.mean) : null;
-  const [samples, main] = sides ?? [band, inBand];
+  const [samples, main] = (plate && paintBeyondBand(crop, gain, sides?.[1] ?? inBand)) || sides || [band, inBand];
   const [colour, alt] = lightGrey(nameLab(main.mean), () => looksWhite(whiteCues(crop, gain, samples)));
   return { colour, confidence: Math.round(main.share * 100) / 100, alt };
 }
@@ -50,7 +50,7 @@ export const RECESS = { inEachCorner: 0.15, lighterBy: 15 };
  * road or a lamp; metallic paint has several tones, so its share, not each corner's own densest tone, is compared)
  * and everything must be achromatic (a coloured band is paint; shade does not add colour).
  */
-function lighterSides(crop: RgbImage, plate: Rect, gain: readonly number[], band: Lab): [BodySample[], ReturnType<typeof dominantCluster>] | null {
+function lighterSides(crop: RgbImage, plate: Rect, gain: readonly number[], band: Lab): [BodySample[], Cluster] | null {
   const grey = (c: Lab) => chroma(c) < achromaticChroma(c.L);
   if (!grey(band)) return null;
   const [left, right] = sideRegions(plate).map((r) => sampleBody(crop, plate, gain, r, SIDE_GEOMETRY.samples));
@@ -61,6 +61,24 @@ function lighterSides(crop: RgbImage, plate: Rect, gain: readonly number[], band
   if (!grey(main.mean) || main.mean.L - band.L < RECESS.lighterBy || !onBoth) return null;
   return [both, main];
 }
+
+/** Chroma (C*) from which the densest colour of the vehicle's middle is its paint when the plate's neighbourhood reads grey. */
+export const PAINT_BEYOND_BAND = { minChroma: 20 };
+
+/**
+ * Bumpers, grilles, trim, glass and shadow are grey; paint is the only large coloured thing on a vehicle. So when the
+ * plate's neighbourhood reads grey (a chrome bumper under a yellow bus, a rear window right above the plate of a blue
+ * SUV) but the middle of the vehicle's box is clearly coloured, the middle is the paint.
+ */
+function paintBeyondBand(crop: RgbImage, gain: readonly number[], near: Cluster): [BodySample[], Cluster] | null {
+  if (!isGreyName(nameLab(near.mean)[0])) return null;
+  const samples = sampleBody(crop, null, gain, bodyRegion(crop, null));
+  if (samples.length < 10) return null;
+  const middle = dominantCluster(samples);
+  return chroma(middle.mean) >= PAINT_BEYOND_BAND.minChroma ? [samples, middle] : null;
+}
+
+const isGreyName = (c: Colour) => c === 'black' || c === 'gray' || c === 'silver' || c === 'white';
 
 /** The weighted share of samples within `CLUSTER.radius` (ΔE76) of a colour. */
 function nearShare(samples: readonly BodySample[], c: Lab): number {
@@ -79,8 +97,11 @@ function lightGrey([colour, alt]: [Colour, Colour], white: () => boolean): [Colo
   return ['silver', alt === 'silver' ? 'white' : alt];
 }
 
+/** A colour cluster of body samples: its mean and its weighted share of the samples. */
+export interface Cluster { mean: Lab; share: number }
+
 /** The densest cluster of samples: mode of a coarse Lab histogram (smoothed over neighbour bins), then the mean of samples near it. */
-export function dominantCluster(samples: readonly BodySample[]): { mean: Lab; share: number } {
+export function dominantCluster(samples: readonly BodySample[]): Cluster {
   const key = (s: Lab) => `${Math.floor(s.L / CLUSTER.binL)},${Math.floor(s.a / CLUSTER.binAB)},${Math.floor(s.b / CLUSTER.binAB)}`;
   const bins = new Map<string, { w: number; L: number; a: number; b: number }>();
   let total = 0;
