@@ -31,6 +31,8 @@ describe('CIELAB and colour names', () => {
     expect(hueName(80)).toBeNull();
     expect(nameLab(CHROMATIC_PROTOTYPES.find(([n]) => n === 'gold')![1])[0]).toBe('gold');
     expect(nameLab({ L: 60, a: 45, b: 65 })[0]).toBe('orange');
+    expect(nameLab({ L: 88, a: -4.7, b: 33.6 })[0]).toBe('yellow'); // a pale taxi yellow, not beige
+    expect(nameLab({ L: 76, a: 3, b: 17 })[0]).toBe('beige');
   });
   it('names weakly coloured paint with a red or magenta hue red (maroon in shade), while blue- and yellow-cast greys stay grey', () => {
     expect(nameLab({ L: 14, a: 6.4, b: 2.2 })).toEqual(['red', expect.not.stringMatching(/^red$/)]); // dark maroon, C* 6.8

@@ -6,7 +6,7 @@ export const CHROMATIC_PROTOTYPES: readonly (readonly [Colour, Lab])[] = [
   ['red', { L: 45, a: 62, b: 42 }], ['red', { L: 30, a: 45, b: 22 }], ['red', { L: 22, a: 30, b: 12 }],
   ['blue', { L: 40, a: 10, b: -48 }], ['blue', { L: 25, a: 8, b: -30 }], ['blue', { L: 55, a: -5, b: -35 }], ['blue', { L: 18, a: 3, b: -16 }],
   ['green', { L: 45, a: -40, b: 25 }], ['green', { L: 28, a: -18, b: 8 }], ['green', { L: 55, a: -25, b: 10 }],
-  ['yellow', { L: 85, a: 2, b: 80 }], ['yellow', { L: 75, a: 8, b: 70 }],
+  ['yellow', { L: 85, a: 2, b: 80 }], ['yellow', { L: 75, a: 8, b: 70 }], ['yellow', { L: 88, a: 0, b: 45 }],
   ['orange', { L: 60, a: 45, b: 65 }],
   ['brown', { L: 35, a: 12, b: 20 }], ['brown', { L: 25, a: 8, b: 12 }],
   ['beige', { L: 75, a: 3, b: 16 }], ['beige', { L: 65, a: 4, b: 14 }],
