@@ -49,7 +49,8 @@ export async function runClockedVideos(file: string, fps: number, cameras: numbe
 }
 
 /** Plate-reel: expected vehicles (CSV) vs events; for each shown vehicle, the event overlapping its time with the largest box, and its plate. */
-export async function benchPlateReel(video: string, csv: string, durationS: number, detector: ObjectDetector, plates: PlateReader) {
+// `colours`: each photo's labelled colour and its alternate (plates-us/labels.csv), to score the events' colour.
+export async function benchPlateReel(video: string, csv: string, durationS: number, detector: ObjectDetector, plates: PlateReader, colours: Map<string, [string, string]>) {
   const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).map((l) => {
     const [s, e, file, plate] = l.split(',');
     return { start: +s!, end: +e!, file: file!, plate: plate! };
@@ -68,6 +69,8 @@ export async function benchPlateReel(video: string, csv: string, durationS: numb
       // The next plates the fusion ranked, to see how near a miss (or a hit) was.
       alternates: main?.plate?.alternates.slice(0, 3).map((a) => `${a.text} ${a.confidence}`) ?? [],
       ok: main?.plate?.text === r.plate, topN: !!main?.plate && (main.plate.text === r.plate || main.plate.alternates.some((a) => a.text === r.plate)),
+      colour: main?.colour ?? null, labelColour: colours.get(r.file)?.join('/') ?? null,
+      colourOk: !!main?.colour && (colours.get(r.file)?.includes(main.colour) ?? false),
     };
   });
   const withPlate = run.events.filter((e) => e.plate);
@@ -78,6 +81,7 @@ export async function benchPlateReel(video: string, csv: string, durationS: numb
     vehiclesWithAnEvent: perVehicle.filter((v) => v.events > 0).length,
     plateTop1PerVehicle: Math.round((1000 * perVehicle.filter((v) => v.ok).length) / rows.length) / 10,
     plateTopNPerVehicle: Math.round((1000 * perVehicle.filter((v) => v.topN).length) / rows.length) / 10,
+    colourPerVehicle: Math.round((1000 * perVehicle.filter((v) => v.colourOk).length) / rows.length) / 10,
     timeScale: Math.round(scale * 1000) / 1000,
     wallS: Math.round(run.wallMs / 100) / 10,
     perVehicle,

@@ -48,12 +48,14 @@ if (only.includes('reel')) {
   const detector = await createCenterNetDetector({ workers: 1 });
   const video = join(data, 'video/plate-reel.mp4');
   const { duration } = await probeVideoSize(video);
-  const r = await benchPlateReel(video, join(data, 'video/plate-reel.csv'), duration, detector, plates);
+  const colours = new Map(loadPlateTruth(join(data, 'plates-us')).map((t) => [t.file, [t.colour, t.altColour].filter(Boolean) as [string, string]]));
+  const r = await benchPlateReel(video, join(data, 'video/plate-reel.csv'), duration, detector, plates, colours);
   await detector.close();
   result.reel = r;
   table('plate-reel.mp4', [
     ['vehicles expected', r.expectedVehicles, ''], ['events', r.events, 'target: expected ± 1'], ['vehicles with an event', r.vehiclesWithAnEvent, ''],
-    ['plate top-1 per vehicle %', r.plateTop1PerVehicle, 'target ≥ 80'], ['plate top-N per vehicle %', r.plateTopNPerVehicle, ''], ['wall s (84 s video)', r.wallS, ''],
+    ['plate top-1 per vehicle %', r.plateTop1PerVehicle, 'target ≥ 80'], ['plate top-N per vehicle %', r.plateTopNPerVehicle, ''],
+    ['colour per vehicle % (alt counted)', r.colourPerVehicle, 'same photos, several frames'], ['wall s (84 s video)', r.wallS, ''],
   ]);
 }
 

@@ -2,7 +2,8 @@ import type { Colour } from '@camnet/core';
 import type { Frame } from './capture/ffmpeg-frame-source.ts';
 import { encodeJpeg } from './capture/image-file.ts';
 import { clampRect, cropRgb, type Rect, type RgbImage } from './capture/rgb-image.ts';
-import { estimateColour } from './describe/vehicle-colour.ts';
+import { voteColours } from './describe/colour-vote.ts';
+import { estimateColour, type ColourEstimate } from './describe/vehicle-colour.ts';
 import { estimateType } from './describe/vehicle-type.ts';
 import { FrameDropped } from './detection/mosaic-detector.ts';
 import { isVehicle, type Detection, type ObjectDetector } from './detection/object-detector.ts';
@@ -77,6 +78,8 @@ interface TrackState {
   reads: PlateReading[];
   /** Area of the vehicle box each read was made on (parallel to `reads`). */
   readAreas: number[];
+  /** The colour of the crop each read was made on, measured around that read's plate (parallel to `reads`). */
+  readColours: ColourEstimate[];
   /** Reads made beyond the maximum to replace a read made on a smaller crop. */
   extraReads: number;
   lastReadT: number;
@@ -117,10 +120,11 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
   }
 
   async function emitTrack(tr: Track, s: TrackState | undefined, plate: VotedPlate | null): Promise<void> {
-    const described = await timed('describe', () => {
-      if (!s?.bestCrop) return { colour: null as Colour | null, confidence: 0, alt: null as Colour | null };
-      const read = s.reads.find((r) => r.text === plate?.text);
-      return estimateColour(s.bestCrop, read && s.reads.length ? read.box : null);
+    const described = await timed('describe', (): { colour: Colour | null; confidence: number; alt: Colour | null } => {
+      if (!s?.bestCrop) return { colour: null, confidence: 0, alt: null };
+      // Every frame whose read is this plate was coloured around it; without one, the best crop's middle.
+      const frames = s.reads.flatMap((r, i) => (plate && samePlate(r.text, plate.text) ? [{ estimate: s.readColours[i]!, weight: s.readAreas[i]! }] : []));
+      return voteColours(frames) ?? estimateColour(s.bestCrop, null);
     });
     await timed('events', async () => {
       const thumb = o.thumbnails && s?.bestCrop ? await encodeJpeg(s.bestCrop, 320) : undefined;
@@ -160,6 +164,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     for (const [cls, v] of h.tr.classVotes) tr.classVotes.set(cls, (tr.classVotes.get(cls) ?? 0) + v);
     s.reads.unshift(...h.s.reads);
     s.readAreas.unshift(...h.s.readAreas);
+    s.readColours.unshift(...h.s.readColours);
     if (h.s.bestArea > s.bestArea) Object.assign(s, { bestCrop: h.s.bestCrop, bestArea: h.s.bestArea, bestBox: h.s.bestBox });
   }
 
@@ -187,7 +192,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
 
   async function observe(tr: Track, frame: Frame): Promise<void> {
     let s = state.get(tr.id);
-    if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], readAreas: [], extraReads: 0, lastReadT: -1e9, lastSeenWall: 0, firstOffset: offsetOf(frame), lastOffset: offsetOf(frame) }));
+    if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], readAreas: [], readColours: [], extraReads: 0, lastReadT: -1e9, lastSeenWall: 0, firstOffset: offsetOf(frame), lastOffset: offsetOf(frame) }));
     s.lastSeenWall = performance.now();
     s.lastOffset = offsetOf(frame);
     const box = clampRect(tr.box, frame.image.width, frame.image.height);
@@ -200,7 +205,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     if (wantRead) {
       s.lastReadT = frame.t;
       const read = await timed('plates', () => deps.plates!.read(crop, { vehicleCrop: true }));
-      if (read) keepBestReads(s, read, area);
+      if (read) keepBestReads(s, read, area, await timed('describe', () => estimateColour(crop, read.box)));
     }
   }
 
@@ -212,15 +217,17 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
   }
 
   /** Keeps the reads made on the largest crops (a nearer plate has more pixels per character). */
-  function keepBestReads(s: TrackState, read: PlateReading, area: number): void {
+  function keepBestReads(s: TrackState, read: PlateReading, area: number, colour: ColourEstimate): void {
     if (s.reads.length >= maxReads) {
       s.extraReads++;
       const i = s.readAreas.indexOf(Math.min(...s.readAreas));
       s.reads.splice(i, 1);
       s.readAreas.splice(i, 1);
+      s.readColours.splice(i, 1);
     }
     s.reads.push(read);
     s.readAreas.push(area);
+    s.readColours.push(colour);
   }
 
   let inFlight: Promise<void> | null = null;
