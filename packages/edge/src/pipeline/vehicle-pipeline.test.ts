@@ -40,6 +40,24 @@ describe('vehicle pipeline', () => {
     expect(p.stats.latencyMs).toHaveLength(1);
   });
 
+  it('colours the vehicle by a vote of the frames its plate was read on, not by one frame', async () => {
+    // The track's first crop (the kept "best" one: all are the same size) is in deep shade; later frames show the red paint.
+    const xs = [null, 20, 40, 60, 80, 100, 120, 140, 160, null, null, null, null, null];
+    const firstSeen = 3; // the track is confirmed on its third detection
+    const shaded = (i: number): Frame => {
+      const f = frame(i, xs[i]!);
+      if (i <= firstSeen) for (let k = 0; k < f.image.data.length; k += 3) if (f.image.data[k] === 230) f.image.data.set([26, 26, 28], k);
+      return f;
+    };
+    const detector = new ScriptedObjectDetector((n) => (xs[n] != null ? [{ box: [xs[n]!, 80, 60, 40], cls: 'car', score: 0.7 }] : []));
+    const sink = new RecordingEventSink();
+    const p = createVehiclePipeline({ detector, plates: new ScriptedPlateReader(['ABC123']), sink }, { cameraId: 'cam', minPlateVehicleWidth: 50, maxGapSeconds: 0.5, maxPlateReadsPerTrack: 8 });
+    for (let i = 0; i < xs.length; i++) await p.process(shaded(i));
+    await p.finish();
+    expect(sink.events).toHaveLength(1);
+    expect(sink.events[0]).toMatchObject({ colour: 'red', plate: { text: 'ABC123' } });
+  });
+
   it('in live mode never waits for the detector: frames that arrive while it is busy are skipped, events still come', async () => {
     let release: () => void = () => {};
     let calls = 0;
