@@ -40,6 +40,7 @@ describe('CIELAB and colour names', () => {
     expect(nameLab({ L: 32, a: 8, b: -5 })[0]).toBe('red'); // maroon under blue skylight: hue 328°
     expect(nameLab({ L: 38, a: 6.5, b: 2.3 })[0]).toBe('gray'); // below 0.7 of the achromatic bound
     expect(nameLab({ L: 30, a: 1, b: -10 })[0]).toBe('gray'); // grey in blue shade: as coloured, but not red
+    expect(nameLab({ L: 44, a: 6, b: -8 })[0]).toBe('gray'); // violet-tinted grey (hue 307°), still in the blue sector
     expect(nameLab({ L: 80, a: 1, b: 9 })[0]).toBe('silver'); // warm light grey
     expect(nameLab({ L: 30, a: 30, b: -25 })[0]).toBe('purple'); // clearly coloured magenta-purple keeps its hue sector
   });

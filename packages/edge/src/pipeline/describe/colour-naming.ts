@@ -43,11 +43,11 @@ export function nameLab(c: Lab): [Colour, Colour] {
 /**
  * Shade, skylight and the plate's white balance move grey paint along the blue–yellow axis (daylight, skylight,
  * tungsten), hardly ever towards red or magenta; dark red paint (maroon, burgundy) in shade keeps little chroma, and
- * skylight turns its hue towards magenta. So weakly coloured paint with a hue from `from`° round through 0° to `to`°
- * is red once its chroma reaches `boundShare` of the achromatic bound (clearly coloured paint, C* ≥ `HUE_NAMING.minChroma`,
+ * skylight turns its hue towards magenta. So weakly coloured paint with a hue from `from`° (where `HUE_NAMING`'s blue
+ * ends) round through 0° to `to`° is red once its chroma reaches `boundShare` of the achromatic bound (clearly coloured paint, C* ≥ `HUE_NAMING.minChroma`,
  * is named by its hue sector as before: magenta-purple stays purple).
  */
-export const DEEP_RED = { from: 300, to: 40, boundShare: 0.7 };
+export const DEEP_RED = { from: 315, to: 40, boundShare: 0.7 };
 
 const isDeepRed = (c: Lab): boolean => {
   const h = hue(c), C = chroma(c);
