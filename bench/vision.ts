@@ -55,7 +55,7 @@ if (only.includes('reel')) {
   table('plate-reel.mp4', [
     ['vehicles expected', r.expectedVehicles, ''], ['events', r.events, 'target: expected ± 1'], ['vehicles with an event', r.vehiclesWithAnEvent, ''],
     ['plate top-1 per vehicle %', r.plateTop1PerVehicle, 'target ≥ 80'], ['plate top-N per vehicle %', r.plateTopNPerVehicle, ''],
-    ['colour per vehicle % (alt counted)', r.colourPerVehicle, 'same photos, several frames'], ['wall s (84 s video)', r.wallS, ''],
+    ['colour per vehicle %', r.colourPerVehicle, 'alt counted; same photos, several frames'], ['wall s (84 s video)', r.wallS, ''],
   ]);
 }
 
