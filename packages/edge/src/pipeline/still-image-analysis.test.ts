@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Rect, RgbImage } from './capture/rgb-image.ts';
 import { ScriptedObjectDetector } from './detection/scripted-object-detector.ts';
 import type { PlateReader, PlateReading } from './plates/plate-reader.ts';
-import { analyzeStillImage, vehicleFromPlate } from './still-image-analysis.ts';
+import { vehicleFromPlate } from './describe/vehicle-region.ts';
+import { analyzeStillImage } from './still-image-analysis.ts';
 
 type Rgb = [number, number, number];
 const inside = (x: number, y: number, [rx, ry, rw, rh]: Rect) => x >= rx && x < rx + rw && y >= ry && y < ry + rh;
@@ -34,7 +35,7 @@ describe('still image analysis', () => {
     const photo = image(1200, 800, (x, y) => plateAt(x, y, plate) ?? (inside(x, y, body) ? [25, 50, 140] : [40, 120, 45]));
     const [v, ...rest] = await analyzeStillImage(photo, { detector: new ScriptedObjectDetector(() => []), plates: new WholePhotoPlateReader(plate) });
     expect(rest).toHaveLength(0);
-    expect(v!.box).toEqual(vehicleFromPlate(plate, photo));
+    expect(v!.box).toEqual(vehicleFromPlate(plate, photo.width, photo.height));
     expect(v!.box).toEqual([360, 280, 480, 424]);
     expect(v!).toMatchObject({ class: 'car', score: 0, type: 'unknown', colour: 'blue', plate: { text: 'ABC1234', box: plate } });
   });

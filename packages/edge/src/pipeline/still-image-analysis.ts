@@ -1,6 +1,7 @@
 import type { Colour, VehicleType } from '@camnet/core';
 import { clampRect, cropRgb, type Rect, type RgbImage } from './capture/rgb-image.ts';
 import { estimateColour } from './describe/vehicle-colour.ts';
+import { vehicleCropRegion, vehicleFromPlate } from './describe/vehicle-region.ts';
 import { estimateType } from './describe/vehicle-type.ts';
 import { isVehicle, type DetectedClass, type ObjectDetector } from './detection/object-detector.ts';
 import type { PlateReader, PlateReading } from './plates/plate-reader.ts';
@@ -32,7 +33,7 @@ export async function analyzeStillImage(image: RgbImage, { detector, plates }: S
   const out: StillVehicle[] = [];
   for (const d of dets.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])) {
     const box = clampRect(d.box, image.width, image.height);
-    const region = vehicleRegion(box, image);
+    const region = vehicleCropRegion(box, image.width, image.height);
     const crop = cropRgb(image, region);
     const plate = box[2] >= MIN_PLATE_VEHICLE_WIDTH ? await plates.read(crop, { vehicleCrop: true }) : null;
     const colour = estimateColour(crop, plate?.box ?? null);
@@ -49,33 +50,15 @@ export async function analyzeStillImage(image: RgbImage, { detector, plates }: S
     const holder = plate && out.find((v) => contains(v.box, plate.box));
     if (plate && holder) {
       // Described again now that the plate is known: the plate sets the white balance and where the body is.
-      const region = vehicleRegion(holder.box, image);
+      const region = vehicleCropRegion(holder.box, image.width, image.height);
       Object.assign(holder, { plate }, describeColour(cropRgb(image, region), plate.box, region));
     } else if (plate) {
       // The detector found no vehicle (often a close-up it overflows): the vehicle is placed from its plate.
-      const box = vehicleFromPlate(plate.box, image);
+      const box = vehicleFromPlate(plate.box, image.width, image.height);
       out.push({ box, class: 'car', score: 0, type: 'unknown', ...describeColour(cropRgb(image, box), plate.box, box), plate });
     }
   }
   return out;
-}
-
-/** A detected vehicle's box with a little margin: plates sit at the very bottom edge of many vehicle boxes. */
-function vehicleRegion(box: Rect, image: RgbImage): Rect {
-  return clampRect([box[0] - box[2] * 0.04, box[1], box[2] * 1.08, box[3] * 1.06], image.width, image.height);
-}
-
-/**
- * Where a vehicle is, from its plate alone, in plate widths (a US plate is 30 cm wide; a car about 1.8 m wide and
- * 1.2–1.5 m tall, its plate low on its centre line).
- */
-export const VEHICLE_FROM_PLATE = { widthW: 6, aboveW: 4, belowW: 1 };
-
-/** The region a vehicle carrying this plate covers, clipped to the image. */
-export function vehicleFromPlate(plate: Rect, image: RgbImage): Rect {
-  const { widthW, aboveW, belowW } = VEHICLE_FROM_PLATE;
-  const pw = plate[2], cx = plate[0] + pw / 2;
-  return clampRect([cx - (widthW * pw) / 2, plate[1] - aboveW * pw, widthW * pw, aboveW * pw + plate[3] + belowW * pw], image.width, image.height);
 }
 
 /** The colour fields of a vehicle from its crop (`region` in the image) and its plate (in the image). */

@@ -4,6 +4,7 @@ import { encodeJpeg } from './capture/image-file.ts';
 import { clampRect, cropRgb, type Rect, type RgbImage } from './capture/rgb-image.ts';
 import { voteColours } from './describe/colour-vote.ts';
 import { estimateColour, type ColourEstimate } from './describe/vehicle-colour.ts';
+import { vehicleCropRegion } from './describe/vehicle-region.ts';
 import { estimateType } from './describe/vehicle-type.ts';
 import { FrameDropped } from './detection/mosaic-detector.ts';
 import { isVehicle, type Detection, type ObjectDetector } from './detection/object-detector.ts';
@@ -196,7 +197,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     s.lastSeenWall = performance.now();
     s.lastOffset = offsetOf(frame);
     const box = clampRect(tr.box, frame.image.width, frame.image.height);
-    const region = clampRect([box[0] - box[2] * 0.04, box[1], box[2] * 1.08, box[3] * 1.06], frame.image.width, frame.image.height);
+    const region = vehicleCropRegion(box, frame.image.width, frame.image.height);
     const area = box[2] * box[3];
     const wantRead = deps.plates !== null && box[2] >= (o.minPlateVehicleWidth ?? 100) && frame.t - s.lastReadT >= 0.3 && readWorthIt(s, area);
     if (area <= s.bestArea && !wantRead) return;
