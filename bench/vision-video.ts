@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { VehicleEvent } from '@camnet/core';
 import { createCaptureClock, type CaptureClockStats, type ClockedCameraStats } from '../packages/edge/src/pipeline/capture/capture-clock.ts';
 import { readFrames } from '../packages/edge/src/pipeline/capture/ffmpeg-frame-source.ts';
+import { iou } from '../packages/edge/src/pipeline/capture/rgb-image.ts';
 import type { ObjectDetector } from '../packages/edge/src/pipeline/detection/object-detector.ts';
 import { RecordingEventSink } from '../packages/edge/src/pipeline/events/event-sink.ts';
 import type { PlateReader } from '../packages/edge/src/pipeline/plates/plate-reader.ts';
@@ -149,3 +150,35 @@ function countBy<T>(xs: T[], f: (x: T) => string): Record<string, number> {
 }
 
 export type { VehicleEvent };
+
+/** A hand-labelled vehicle of `bench/street-colours.json`. */
+export interface StreetColourLabel { startS: number; box: [number, number, number, number]; colour: string; alt: string | null }
+
+/**
+ * Colour on a street camera (no plates read: side views from above): one camera in file mode, each hand-labelled
+ * vehicle matched to the event that started within 1 s with the most overlapping box. Baseline, on the same
+ * events' crops (their thumbnails): the densest colour of the box's middle, the no-plate method before the dark
+ * glass and shadow were set aside.
+ */
+export async function benchStreetColour(video: string, labels: StreetColourLabel[], detector: ObjectDetector, baseline: (thumbnailJpeg: Buffer) => Promise<string>) {
+  const sink = new RecordingEventSink();
+  const p = createVehiclePipeline({ detector, plates: null, sink }, { cameraId: 'street', streamStart: START, thumbnails: true });
+  for await (const frame of readFrames({ input: video, fps: 5 })) await p.process(frame);
+  await p.finish();
+  const rows = await Promise.all(labels.map(async (l) => {
+    const e = sink.events
+      .filter((x) => Math.abs(secs(x.startedAt) - l.startS) <= 1)
+      .map((x) => ({ x, overlap: iou(x.box, l.box) }))
+      .filter((m) => m.overlap >= 0.3)
+      .sort((a, b) => b.overlap - a.overlap)[0]?.x;
+    const right = (c: string | null | undefined) => !!c && (c === l.colour || c === l.alt);
+    const before = e?.thumbnailJpegBase64 ? await baseline(Buffer.from(e.thumbnailJpegBase64, 'base64')) : null;
+    return { label: [l.colour, l.alt].filter(Boolean).join('/'), startS: l.startS, colour: e?.colour ?? null, before, ok: right(e?.colour), okBefore: right(before) };
+  }));
+  const pct = (n: number) => Math.round((1000 * n) / labels.length) / 10;
+  return {
+    labelled: labels.length, events: sink.events.length, matched: rows.filter((r) => r.colour !== null).length,
+    colour: pct(rows.filter((r) => r.ok).length), colourBaseline: pct(rows.filter((r) => r.okBefore).length),
+    saidBlack: sink.events.filter((e) => e.colour === 'black').length, labelledBlack: labels.filter((l) => l.colour === 'black').length, rows,
+  };
+}

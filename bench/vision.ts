@@ -1,8 +1,8 @@
-// Vision benchmark on ../shared/data: `npx tsx bench/vision.ts [--json] [--only photos,reel,traffic] [--part even|odd]
+// Vision benchmark on ../shared/data: `npx tsx bench/vision.ts [--json] [--only photos,reel,street,traffic] [--part even|odd]
 // [--traffic-modes file,mosaic,live,clock,clock-400]` (default: the first four). `--only tiles` (not in the default):
 // whether a camera's place in the two-camera mosaic changes its detections and counts (decoded frames, no timing).
 // Prints a human table; with --json also one JSON object on the last line.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { probeVideoSize } from '../packages/edge/src/pipeline/capture/ffmpeg-frame-source.ts';
@@ -11,14 +11,18 @@ import { createMosaicDetector, type MosaicStats } from '../packages/edge/src/pip
 import { PaddleOnnxPlateReader } from '../packages/edge/src/pipeline/plates/paddle-onnx-plate-reader.ts';
 import { benchPlatePhotos, loadPlateTruth } from './vision-plates.ts';
 import { benchClockOrder, benchTileBias, decodeAll } from './vision-tiles.ts';
-import { benchPlateReel, benchTraffic } from './vision-video.ts';
+import sharp from 'sharp';
+import { boxMiddle, sampleBody } from '../packages/edge/src/pipeline/describe/body-samples.ts';
+import { nameLab } from '../packages/edge/src/pipeline/describe/colour-naming.ts';
+import { dominantCluster } from '../packages/edge/src/pipeline/describe/vehicle-colour.ts';
+import { benchPlateReel, benchStreetColour, benchTraffic, type StreetColourLabel } from './vision-video.ts';
 
 /** Vehicles in traffic-street.mp4 counted by hand (see docs/vision.md for how). */
 const HAND_COUNT = { total: 29, nearLanes: 19, farLanes: 10, note: 'counted from 2 fps contact sheets; ±2 (vehicles cut by the frame edge at t=0, t=20 s and at the top edge)' };
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const only = (args.includes('--only') ? args[args.indexOf('--only') + 1]! : 'photos,reel,traffic').split(',');
+const only = (args.includes('--only') ? args[args.indexOf('--only') + 1]! : 'photos,reel,street,traffic').split(',');
 const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'all';
 const trafficModes = (args.includes('--traffic-modes') ? args[args.indexOf('--traffic-modes') + 1]! : 'file,mosaic,live,clock').split(',');
 const data = join(import.meta.dirname, '../../shared/data');
@@ -56,6 +60,23 @@ if (only.includes('reel')) {
     ['vehicles expected', r.expectedVehicles, ''], ['events', r.events, 'target: expected ± 1'], ['vehicles with an event', r.vehiclesWithAnEvent, ''],
     ['plate top-1 per vehicle %', r.plateTop1PerVehicle, 'target ≥ 80'], ['plate top-N per vehicle %', r.plateTopNPerVehicle, ''],
     ['colour per vehicle %', r.colourPerVehicle, 'alt counted; same photos, several frames'], ['wall s (84 s video)', r.wallS, ''],
+  ]);
+}
+
+if (only.includes('street')) {
+  const detector = await createCenterNetDetector({ workers: 1 });
+  const labels = (JSON.parse(readFileSync(join(import.meta.dirname, 'street-colours.json'), 'utf8')) as { vehicles: StreetColourLabel[] }).vehicles;
+  const r = await benchStreetColour(join(data, 'video/traffic-street.mp4'), labels, detector, async (jpeg) => {
+    const { data: rgb, info } = await sharp(jpeg).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const crop = { data: new Uint8Array(rgb), width: info.width, height: info.height };
+    return nameLab(dominantCluster(sampleBody(crop, null, [1, 1, 1], boxMiddle(crop))).mean)[0];
+  });
+  await detector.close();
+  result.street = r;
+  table('traffic-street.mp4, colour of each vehicle (one camera, no plates; hand labels in bench/street-colours.json)', [
+    ['vehicles labelled / events / matched', `${r.labelled} / ${r.events} / ${r.matched}`, ''],
+    ['colour % (label or its alternate)', r.colour, `baseline (densest colour of the box's middle) ${r.colourBaseline}`],
+    ['events named black / labelled black', `${r.saidBlack} / ${r.labelledBlack}`, ''],
   ]);
 }
 

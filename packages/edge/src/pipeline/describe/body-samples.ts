@@ -10,11 +10,13 @@ export const BODY_GEOMETRY = { sideW: 1.5, aboveW: 1, belowH: -1, samples: 4000 
 /**
  * Where the body paint is. With a plate (≈ 30 cm wide, on the body centre line) the band from ~half a metre
  * above it to just below it and ~65 cm to each side: tailgate/boot lid or bonnet/bumper, below the glass. Without
- * one, the middle of the box between the windows (upper third) and the wheels/road (bottom fifth).
+ * one, the whole box but its edges and the wheels and road at the bottom: from a street camera's oblique view the
+ * roof, bonnet and boot show the paint best, and the middle of the box is mostly windows (the glass and shadow are
+ * set aside when the colour is chosen, see `paintWithoutPlate`).
  */
 export function bodyRegion(crop: RgbImage, plate: Rect | null): Rect {
   const { width: w, height: h } = crop;
-  if (!plate) return [w * 0.12, h * 0.38, w * 0.76, h * 0.42];
+  if (!plate) return [w * 0.05, h * 0.05, w * 0.9, h * 0.8];
   const cx = plate[0] + plate[2] / 2, pw = plate[2];
   const y0 = plate[1] - pw * BODY_GEOMETRY.aboveW;
   return [cx - pw * BODY_GEOMETRY.sideW, y0, pw * BODY_GEOMETRY.sideW * 2, plate[1] + plate[3] * (1 + BODY_GEOMETRY.belowH) - y0];
@@ -56,4 +58,9 @@ export function sampleBody(crop: RgbImage, plate: Rect | null, gain: readonly nu
     }
   }
   return out;
+}
+
+/** The middle of a vehicle's box: between the windows (upper third) and the wheels and road (bottom fifth). */
+export function boxMiddle(crop: RgbImage): Rect {
+  return [crop.width * 0.12, crop.height * 0.38, crop.width * 0.76, crop.height * 0.42];
 }

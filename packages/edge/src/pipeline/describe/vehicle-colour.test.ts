@@ -77,7 +77,13 @@ describe('vehicle colour', () => {
     const striped = car((x, y) => (y >= 66 && y < 74 ? [30, 60, 200] : [150, 150, 152]), plate);
     expect(['gray', 'silver']).toContain(estimateColour(striped, plate).colour);
   });
-  it('without a plate samples the middle of the box', () => {
+  it('without a plate sets the glass, tyres and shadow aside, unless they are most of the vehicle (a black car)', () => {
     expect(estimateColour(car(() => [30, 120, 45])).colour).toBe('green');
+    // A street camera's oblique view of a silver car: windows and the shaded lower side are dark and neutral, and
+    // cover more of the box than any one tone of the paint; the paint is still silver.
+    const oblique = image(200, 100, (x, y) => (y < 10 || x < 8 || x > 192 ? [110, 110, 112] : y < 30 ? [175, 177, 182] : y < 55 ? [22, 24, 27] : y < 80 ? (x % 7 < 3 ? [30, 31, 33] : [150, 152, 157]) : [12, 12, 12]));
+    expect(['silver', 'gray']).toContain(estimateColour(oblique).colour);
+    const black = image(200, 100, (x, y) => (y < 10 ? [110, 110, 112] : y < 30 ? [60, 62, 68] : [18, 18, 20]));
+    expect(estimateColour(black).colour).toBe('black');
   });
 });

@@ -1,6 +1,6 @@
 import type { Colour } from '@camnet/core';
 import type { Rect, RgbImage } from '../capture/rgb-image.ts';
-import { bodyRegion, sampleBody, sideRegions, SIDE_GEOMETRY, type BodySample } from './body-samples.ts';
+import { boxMiddle, sampleBody, sideRegions, SIDE_GEOMETRY, type BodySample } from './body-samples.ts';
 import { achromaticChroma, nameLab } from './colour-naming.ts';
 import { chroma, type Lab } from './lab.ts';
 import { looksWhite, whiteCues } from './white-or-silver.ts';
@@ -31,9 +31,14 @@ export function estimateColour(crop: RgbImage, plate: Rect | null = null): Colou
   const gain = plate ? whiteReference(crop, plate) : ([1, 1, 1] as const);
   const band = sampleBody(crop, plate, gain);
   if (band.length < 10) return { colour: 'gray', confidence: 0, alt: null };
+  if (!plate) return name(crop, gain, ...paintWithoutPlate(band));
   const inBand = dominantCluster(band);
-  const sides = plate ? lighterSides(crop, plate, gain, inBand.mean) : null;
-  const [samples, main] = (plate && paintBeyondBand(crop, gain, sides?.[1] ?? inBand)) || sides || [band, inBand];
+  const sides = lighterSides(crop, plate, gain, inBand.mean);
+  return name(crop, gain, ...(paintBeyondBand(crop, gain, sides?.[1] ?? inBand) || sides || [band, inBand]));
+}
+
+/** Names the paint cluster; light grey paint is white or silver by the vehicle's cues. */
+function name(crop: RgbImage, gain: readonly number[], samples: BodySample[], main: Cluster): ColourEstimate {
   const [colour, alt] = lightGrey(nameLab(main.mean), () => looksWhite(whiteCues(crop, gain, samples)));
   return { colour, confidence: Math.round(main.share * 100) / 100, alt };
 }
@@ -62,6 +67,24 @@ function lighterSides(crop: RgbImage, plate: Rect, gain: readonly number[], band
   return [both, main];
 }
 
+/** Without a plate: samples darker than `maxL` and about neutral are glass, tyres, shadow or black; when they are at least `blackShare` of the body, they are the body. */
+export const DARK_PARTS = { maxL: 35, blackShare: 0.6 };
+
+/**
+ * Without a plate there is no band to sample, only the middle of the box, and from a street camera's oblique view
+ * that is windows, door shadows and tyres as much as paint: their dark, neutral cluster was the densest on most
+ * silver, blue and red cars. So the dark neutral samples are set aside, and the paint is the densest colour of the
+ * rest, unless the dark ones make up most of the vehicle (a black car: paint, glass and tyres alike).
+ */
+function paintWithoutPlate(samples: BodySample[]): [BodySample[], Cluster] {
+  const dark = (c: Lab) => c.L < DARK_PARTS.maxL && chroma(c) < achromaticChroma(c.L) + 4;
+  const darkSamples = samples.filter((s) => dark(s.lab));
+  const rest = samples.filter((s) => !dark(s.lab));
+  const weight = (xs: BodySample[]) => xs.reduce((sum, s) => sum + s.w, 0);
+  if (rest.length < 10 || weight(darkSamples) >= DARK_PARTS.blackShare * weight(samples)) return [darkSamples, dominantCluster(darkSamples)];
+  return [rest, dominantCluster(rest)];
+}
+
 /** Chroma (C*) from which the densest colour of the vehicle's middle is its paint when the plate's neighbourhood reads grey. */
 export const PAINT_BEYOND_BAND = { minChroma: 20 };
 
@@ -72,7 +95,7 @@ export const PAINT_BEYOND_BAND = { minChroma: 20 };
  */
 function paintBeyondBand(crop: RgbImage, gain: readonly number[], near: Cluster): [BodySample[], Cluster] | null {
   if (!isGreyName(nameLab(near.mean)[0])) return null;
-  const samples = sampleBody(crop, null, gain, bodyRegion(crop, null));
+  const samples = sampleBody(crop, null, gain, boxMiddle(crop));
   if (samples.length < 10) return null;
   const middle = dominantCluster(samples);
   return chroma(middle.mean) >= PAINT_BEYOND_BAND.minChroma ? [samples, middle] : null;
