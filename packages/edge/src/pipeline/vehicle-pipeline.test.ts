@@ -58,6 +58,22 @@ describe('vehicle pipeline', () => {
     expect(sink.events[0]).toMatchObject({ colour: 'red', plate: { text: 'ABC123' } });
   });
 
+  it('without a plate read, colours the vehicle by a vote of its largest crops, not by the first one', async () => {
+    const xs = [null, 20, 40, 60, 80, 100, 120, 140, 160, null, null, null, null, null];
+    const shadedFirst = (i: number): Frame => {
+      const f = frame(i, xs[i]!);
+      if (i <= 3) for (let k = 0; k < f.image.data.length; k += 3) if (f.image.data[k] === 230) f.image.data.set([26, 26, 28], k);
+      return f;
+    };
+    const detector = new ScriptedObjectDetector((n) => (xs[n] != null ? [{ box: [xs[n]!, 80, 60, 40], cls: 'car', score: 0.7 }] : []));
+    const sink = new RecordingEventSink();
+    const p = createVehiclePipeline({ detector, plates: null, sink }, { cameraId: 'cam', maxGapSeconds: 0.5 });
+    for (let i = 0; i < xs.length; i++) await p.process(shadedFirst(i));
+    await p.finish();
+    expect(sink.events).toHaveLength(1);
+    expect(sink.events[0]).toMatchObject({ colour: 'red', plate: null });
+  });
+
   it('in live mode never waits for the detector: frames that arrive while it is busy are skipped, events still come', async () => {
     let release: () => void = () => {};
     let calls = 0;

@@ -6,12 +6,17 @@ const LINEAR = new Float64Array(256).map((_, i) => {
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 });
 
+/** Linear light of an sRGB value (0..255, fractional values rounded, out-of-range values clamped). */
+function linear(v: number): number {
+  const i = Math.round(v);
+  return LINEAR[i < 0 ? 0 : i > 255 ? 255 : i]!;
+}
+
 const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
 
 /** Converts an sRGB pixel (0..255 per channel, fractional values allowed and clamped) to CIELAB under D65. */
 export function rgbToLab(r: number, g: number, b: number): Lab {
-  const lin = (v: number) => LINEAR[Math.max(0, Math.min(255, Math.round(v)))]!;
-  const R = lin(r), G = lin(g), B = lin(b);
+  const R = linear(r), G = linear(g), B = linear(b);
   const x = (0.4124564 * R + 0.3575761 * G + 0.1804375 * B) / 0.95047;
   const y = 0.2126729 * R + 0.7151522 * G + 0.072175 * B;
   const z = (0.0193339 * R + 0.119192 * G + 0.9503041 * B) / 1.08883;

@@ -125,21 +125,22 @@ export interface Cluster { mean: Lab; share: number }
 
 /** The densest cluster of samples: mode of a coarse Lab histogram (smoothed over neighbour bins), then the mean of samples near it. */
 export function dominantCluster(samples: readonly BodySample[]): Cluster {
-  const key = (s: Lab) => `${Math.floor(s.L / CLUSTER.binL)},${Math.floor(s.a / CLUSTER.binAB)},${Math.floor(s.b / CLUSTER.binAB)}`;
-  const bins = new Map<string, { w: number; L: number; a: number; b: number }>();
+  // Bins keyed by one integer (bin indices offset to be non-negative; L* bins < 64, a*/b* bins within ±64).
+  const key = (l: number, a: number, b: number) => (l * 128 + (a + 64)) * 128 + (b + 64);
+  const bins = new Map<number, { l: number; ia: number; ib: number; w: number; L: number; a: number; b: number }>();
   let total = 0;
   for (const s of samples) {
-    const k = key(s.lab);
-    const bin = bins.get(k) ?? { w: 0, L: 0, a: 0, b: 0 };
+    const l = Math.floor(s.lab.L / CLUSTER.binL), ia = Math.floor(s.lab.a / CLUSTER.binAB), ib = Math.floor(s.lab.b / CLUSTER.binAB);
+    const k = key(l, ia, ib);
+    let bin = bins.get(k);
+    if (!bin) bins.set(k, (bin = { l, ia, ib, w: 0, L: 0, a: 0, b: 0 }));
     bin.w += s.w; bin.L += s.lab.L * s.w; bin.a += s.lab.a * s.w; bin.b += s.lab.b * s.w;
-    bins.set(k, bin);
     total += s.w;
   }
   let best: Lab = samples[0]!.lab, bestW = -1;
-  for (const [k, bin] of bins) {
-    const [l, a, b] = k.split(',').map(Number) as [number, number, number];
+  for (const bin of bins.values()) {
     let w = 0;
-    for (let dl = -1; dl <= 1; dl++) for (let da = -1; da <= 1; da++) for (let db = -1; db <= 1; db++) w += bins.get(`${l + dl},${a + da},${b + db}`)?.w ?? 0;
+    for (let dl = -1; dl <= 1; dl++) for (let da = -1; da <= 1; da++) for (let db = -1; db <= 1; db++) w += bins.get(key(bin.l + dl, bin.ia + da, bin.ib + db))?.w ?? 0;
     if (w > bestW) { bestW = w; best = { L: bin.L / bin.w, a: bin.a / bin.w, b: bin.b / bin.w }; }
   }
   let w = 0, L = 0, a = 0, b = 0;
