@@ -5,13 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { probeVideoSize } from '../packages/edge/src/pipeline/capture/ffmpeg-frame-source.ts';
 import { createCenterNetDetector } from '../packages/edge/src/pipeline/detection/centernet-tfjs-detector.ts';
 import { createMosaicDetector, type MosaicStats } from '../packages/edge/src/pipeline/detection/mosaic-detector.ts';
 import { PaddleOnnxPlateReader } from '../packages/edge/src/pipeline/plates/paddle-onnx-plate-reader.ts';
 import { benchPlatePhotos, loadPlateTruth } from './vision-plates.ts';
 import { benchClockOrder, benchTileBias, decodeAll } from './vision-tiles.ts';
-import sharp from 'sharp';
 import { boxMiddle, sampleBody } from '../packages/edge/src/pipeline/describe/body-samples.ts';
 import { nameLab } from '../packages/edge/src/pipeline/describe/colour-naming.ts';
 import { dominantCluster } from '../packages/edge/src/pipeline/describe/vehicle-colour.ts';

@@ -24,8 +24,9 @@ export const CLUSTER = { binL: 6, binAB: 5, radius: 10 };
 /**
  * The vehicle's body colour from its crop: the body region (around the plate when there is one) is white-balanced
  * on the plate, sampled in CIELAB, and the densest colour cluster (the paint; glass, shadow, lights and road are
- * smaller or scattered) is named; light grey paint is told white or silver by `white-or-silver.ts`. Confidence is
- * the cluster's share of the samples.
+ * smaller or scattered) is named; light grey paint is told white or silver by `white-or-silver.ts`. Without a plate
+ * the whole box is sampled and its dark neutral parts set aside (`paintWithoutPlate`). Confidence is the cluster's
+ * share of the samples it was chosen from.
  */
 export function estimateColour(crop: RgbImage, plate: Rect | null = null): ColourEstimate {
   const gain = plate ? whiteReference(crop, plate) : ([1, 1, 1] as const);
@@ -71,10 +72,10 @@ function lighterSides(crop: RgbImage, plate: Rect, gain: readonly number[], band
 export const DARK_PARTS = { maxL: 35, blackShare: 0.6 };
 
 /**
- * Without a plate there is no band to sample, only the middle of the box, and from a street camera's oblique view
- * that is windows, door shadows and tyres as much as paint: their dark, neutral cluster was the densest on most
- * silver, blue and red cars. So the dark neutral samples are set aside, and the paint is the densest colour of the
- * rest, unless the dark ones make up most of the vehicle (a black car: paint, glass and tyres alike).
+ * Without a plate there is no band to sample, only the box, and from a street camera's oblique view that is windows,
+ * door shadows and tyres as much as paint: their dark, neutral cluster was the densest on most silver, blue and red
+ * cars. So the dark neutral samples are set aside, and the paint is the densest colour of the rest, unless the dark
+ * ones make up most of the vehicle (a black car: paint, glass and tyres alike).
  */
 function paintWithoutPlate(samples: BodySample[]): [BodySample[], Cluster] {
   const dark = (c: Lab) => c.L < DARK_PARTS.maxL && chroma(c) < achromaticChroma(c.L) + 4;
