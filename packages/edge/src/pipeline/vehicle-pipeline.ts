@@ -176,6 +176,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     s.reads.unshift(...h.s.reads);
     s.readAreas.unshift(...h.s.readAreas);
     s.readColours.unshift(...h.s.readColours);
+    for (const c of h.s.sightColours) keepSightColour(s, c);
     if (h.s.bestArea > s.bestArea) Object.assign(s, { bestCrop: h.s.bestCrop, bestArea: h.s.bestArea, bestBox: h.s.bestBox });
   }
 
