@@ -36,10 +36,8 @@ export async function analyzeStillImage(image: RgbImage, { detector, plates }: S
     const region = vehicleCropRegion(box, image.width, image.height);
     const crop = cropRgb(image, region);
     const plate = box[2] >= MIN_PLATE_VEHICLE_WIDTH ? await plates.read(crop, { vehicleCrop: true }) : null;
-    const colour = estimateColour(crop, plate?.box ?? null);
     out.push({
-      box, class: d.cls, score: round(d.score), type: estimateType(d.cls, box),
-      colour: colour.colour, colourConfidence: colour.confidence, colourAlt: colour.alt,
+      box, class: d.cls, score: round(d.score), type: estimateType(d.cls, box), ...describeColour(crop, plate?.box ?? null),
       plate: plate ? { ...plate, box: [plate.box[0] + region[0], plate.box[1] + region[1], plate.box[2], plate.box[3]] } : null,
     });
   }
@@ -51,21 +49,24 @@ export async function analyzeStillImage(image: RgbImage, { detector, plates }: S
     if (plate && holder) {
       // Described again now that the plate is known: the plate sets the white balance and where the body is.
       const region = vehicleCropRegion(holder.box, image.width, image.height);
-      Object.assign(holder, { plate }, describeColour(cropRgb(image, region), plate.box, region));
+      Object.assign(holder, { plate }, describeColour(cropRgb(image, region), inRegion(plate.box, region)));
     } else if (plate) {
       // The detector found no vehicle (often a close-up it overflows): the vehicle is placed from its plate.
       const box = vehicleFromPlate(plate.box, image.width, image.height);
-      out.push({ box, class: 'car', score: 0, type: 'unknown', ...describeColour(cropRgb(image, box), plate.box, box), plate });
+      out.push({ box, class: 'car', score: 0, type: 'unknown', ...describeColour(cropRgb(image, box), inRegion(plate.box, box)), plate });
     }
   }
   return out;
 }
 
-/** The colour fields of a vehicle from its crop (`region` in the image) and its plate (in the image). */
-function describeColour(crop: RgbImage, plate: Rect, region: Rect): Pick<StillVehicle, 'colour' | 'colourConfidence' | 'colourAlt'> {
-  const c = estimateColour(crop, [plate[0] - region[0], plate[1] - region[1], plate[2], plate[3]]);
+/** The colour fields of a vehicle from its crop and its plate in the crop's pixels. */
+function describeColour(crop: RgbImage, plate: Rect | null): Pick<StillVehicle, 'colour' | 'colourConfidence' | 'colourAlt'> {
+  const c = estimateColour(crop, plate);
   return { colour: c.colour, colourConfidence: c.confidence, colourAlt: c.alt };
 }
+
+/** A rect of the image in the pixels of a crop taken at `region`. */
+const inRegion = (r: Rect, region: Rect): Rect => [r[0] - region[0], r[1] - region[1], r[2], r[3]];
 
 const contains = (outer: Rect, inner: Rect) =>
   inner[0] >= outer[0] && inner[1] >= outer[1] && inner[0] + inner[2] <= outer[0] + outer[2] && inner[1] + inner[3] <= outer[1] + outer[3];

@@ -219,8 +219,10 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
       s.lastReadT = frame.t;
       const read = await timed('plates', () => deps.plates!.read(crop, { vehicleCrop: true }));
       if (read) keepBestReads(s, read, area, await timed('describe', () => estimateColour(crop, read.box)));
+      // A crop with a plate read is coloured around the plate; colouring it again without one would be wasted.
+      if (read) s.lastSightT = frame.t;
     }
-    if (wantSight) {
+    if (wantSight && s.lastSightT !== frame.t) {
       s.lastSightT = frame.t;
       keepSightColour(s, { estimate: await timed('describe', () => estimateColour(crop, null)), weight: area });
     }
