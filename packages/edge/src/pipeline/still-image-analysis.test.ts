@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect, RgbImage } from './capture/rgb-image.ts';
 import { ScriptedObjectDetector } from './detection/scripted-object-detector.ts';
-import type { PlateReader, PlateReading } from './plates/plate-reader.ts';
+import type { PlateReader, PlateReadHint, PlateReading } from './plates/plate-reader.ts';
 import { vehicleFromPlate } from './describe/vehicle-region.ts';
 import { analyzeStillImage } from './still-image-analysis.ts';
 
@@ -15,9 +15,11 @@ const image = (w: number, h: number, paint: (x: number, y: number) => Rgb): RgbI
 
 /** Finds no plate in vehicle crops and `box` when given the whole photo (a plate the crop read missed). */
 class WholePhotoPlateReader implements PlateReader {
+  readonly hints: PlateReadHint[] = [];
   constructor(private readonly box: Rect) {}
-  async read(_image: RgbImage, hint?: { vehicleCrop?: boolean }): Promise<PlateReading | null> {
-    if (hint?.vehicleCrop) return null;
+  async read(_image: RgbImage, hint: PlateReadHint = {}): Promise<PlateReading | null> {
+    this.hints.push(hint);
+    if (hint.vehicleCrop) return null;
     return { text: 'ABC1234', confidence: 0.9, chars: [...'ABC1234'].map((c) => ({ c, confidence: 0.9 })), alternates: [], box: this.box };
   }
   async close(): Promise<void> {}
@@ -47,8 +49,11 @@ describe('still image analysis', () => {
     const photo = image(1200, 800, (x, y) =>
       plateAt(x, y, plate) ?? (inside(x, y, [380, 120, 440, 400]) ? [20, 22, 25] : inside(x, y, box) ? [170, 25, 30] : [110, 110, 112]));
     const detector = new ScriptedObjectDetector(() => [{ box, cls: 'car', score: 0.8 }]);
-    const [v] = await analyzeStillImage(photo, { detector, plates: new WholePhotoPlateReader(plate) });
+    const plates = new WholePhotoPlateReader(plate);
+    const [v] = await analyzeStillImage(photo, { detector, plates });
     expect(v!.plate?.box).toEqual(plate);
     expect(v!.colour).toBe('red');
+    // A photo is read once: both reads (the vehicle crop, then the whole photo) ask for the thorough search.
+    expect(plates.hints).toEqual([{ vehicleCrop: true, singleShot: true }, { vehicleCrop: false, singleShot: true }]);
   });
 });

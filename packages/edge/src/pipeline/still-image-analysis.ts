@@ -35,7 +35,7 @@ export async function analyzeStillImage(image: RgbImage, { detector, plates }: S
     const box = clampRect(d.box, image.width, image.height);
     const region = vehicleCropRegion(box, image.width, image.height);
     const crop = cropRgb(image, region);
-    const plate = box[2] >= MIN_PLATE_VEHICLE_WIDTH ? await plates.read(crop, { vehicleCrop: true }) : null;
+    const plate = box[2] >= MIN_PLATE_VEHICLE_WIDTH ? await plates.read(crop, { vehicleCrop: true, singleShot: true }) : null;
     out.push({
       box, class: d.cls, score: round(d.score), type: estimateType(d.cls, box), ...describeColour(crop, plate?.box ?? null),
       plate: plate ? { ...plate, box: [plate.box[0] + region[0], plate.box[1] + region[1], plate.box[2], plate.box[3]] } : null,
@@ -44,7 +44,7 @@ export async function analyzeStillImage(image: RgbImage, { detector, plates }: S
   // No plate on any detected vehicle (missed or too small a vehicle): read the most plate-like text in the photo
   // and give it to the vehicle that contains it, or report it with an unknown vehicle.
   if (!out.some((v) => v.plate)) {
-    const plate = await plates.read(image, { vehicleCrop: false });
+    const plate = await plates.read(image, { vehicleCrop: false, singleShot: true });
     const holder = plate && out.find((v) => contains(v.box, plate.box));
     if (plate && holder) {
       // Described again now that the plate is known: the plate sets the white balance and where the body is.

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRgbImage } from '../capture/image-file.ts';
-import { joinRows, PaddleOnnxPlateReader } from './paddle-onnx-plate-reader.ts';
+import { cropRgb } from '../capture/rgb-image.ts';
+import { findSide, joinRows, PaddleOnnxPlateReader } from './paddle-onnx-plate-reader.ts';
 
 const dir = join(import.meta.dirname, '../../../../../../shared/data/plates-us');
 const hasData = existsSync(dir);
@@ -28,6 +29,27 @@ describe.skipIf(!hasData)('PaddleOnnxPlateReader on real photos (needs ../shared
     }
     expect(exact).toBeGreaterThanOrEqual(2);
   }, 60_000);
+
+  it('finds the plate in a vehicle crop that a single-shot read searches at a larger scale', async () => {
+    // The detector's box of the white SUV in car9-9.jpg (586×514): at the crop's own size the text detector finds
+    // the "EXPLORER" badge and half of the serial; scaled up, the whole plate AVP2403 at (411, 493, 91×45).
+    const region = [157, 222, 586, 514] as const;
+    const crop = cropRgb(await readRgbImage(join(dir, 'car9-9.jpg')), [...region]);
+    const r = await reader.read(crop, { vehicleCrop: true, singleShot: true });
+    expect(r?.text).toBe('AVP2403');
+    expect(r!.box[0] + region[0]).toBeGreaterThan(405);
+    expect(r!.box[0] + region[0] + r!.box[2]).toBeLessThan(510);
+  }, 60_000);
+});
+
+describe('findSide', () => {
+  const o = { findMaxSide: 960, findMinSide: 320, singleShotMinSide: 800 };
+  it('scales small crops up, a single-shot read further, and large images down to the maximum', () => {
+    expect(findSide({ width: 200, height: 150 }, {}, o)).toBe(320);
+    expect(findSide({ width: 586, height: 514 }, {}, o)).toBe(586);
+    expect(findSide({ width: 586, height: 514 }, { singleShot: true }, o)).toBe(800);
+    expect(findSide({ width: 1280, height: 720 }, { singleShot: true }, o)).toBe(960);
+  });
 });
 
 describe('PaddleOnnxPlateReader without a plate', () => {

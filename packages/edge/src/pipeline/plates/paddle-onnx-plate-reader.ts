@@ -11,6 +11,10 @@ import { applyPlateGrammar, applyPlateHabits, fitPlatePattern, plateAlternates, 
 export interface PaddlePlateReaderOptions {
   /** Longest side for text detection over the whole vehicle crop. */
   findMaxSide?: number;
+  /** Smaller images are scaled up to this longest side for text detection (a track's reads: many, cheap). */
+  findMinSide?: number;
+  /** The same for a single-shot read (`PlateReadHint.singleShot`: a photo read once, where missing the plate costs most). */
+  singleShotMinSide?: number;
   /** How many plate-like candidates get the careful second read. */
   refineTop?: number;
 }
@@ -36,13 +40,12 @@ export class PaddleOnnxPlateReader implements PlateReader {
   static async load(opts: PaddlePlateReaderOptions = {}): Promise<PaddleOnnxPlateReader> {
     const files = locatePaddleOcrModels();
     const [det, rec] = await Promise.all([PaddleTextDetector.load(files.det), PaddleTextRecognizer.load(files.rec, files.keys)]);
-    return new PaddleOnnxPlateReader(det, rec, { findMaxSide: 960, refineTop: 3, ...opts });
+    return new PaddleOnnxPlateReader(det, rec, { findMaxSide: 960, findMinSide: 320, singleShotMinSide: 800, refineTop: 3, ...opts });
   }
 
   /** Reads the most plate-like text in the image. */
   async read(image: RgbImage, hint: PlateReadHint = {}): Promise<PlateReading | null> {
-    const side = Math.min(this.opts.findMaxSide, Math.max(320, Math.max(image.width, image.height)));
-    const boxes = await this.det.detect(image, { maxSide: side });
+    const boxes = await this.det.detect(image, { maxSide: findSide(image, hint, this.opts) });
     const quick: Candidate[] = [];
     for (const b of plausibleBoxes(boxes, image)) {
       const line = await this.rec.recognize(cropRgb(image, b.rect));
@@ -114,6 +117,18 @@ export class PaddleOnnxPlateReader implements PlateReader {
   async close(): Promise<void> {
     await Promise.all([this.det.close(), this.rec.close()]);
   }
+}
+
+/**
+ * The longest side text detection runs at. PaddleOCR's detector misses or splits plate lines it sees at a vehicle
+ * crop's own size (a 586 px crop with a 91 px plate: only half the serial is found; at 640 px and up, all of it):
+ * crops are scaled up to `findMinSide`, and a single-shot read to `singleShotMinSide` (on plates-us, crops detected
+ * at 800 px or more find the plate in 130 of 131 photos instead of 126; docs/vision.md). A track is read up to eight
+ * times and its reads fused, so its reads stay cheap.
+ */
+export function findSide(image: { width: number; height: number }, hint: PlateReadHint, o: Pick<Required<PaddlePlateReaderOptions>, 'findMaxSide' | 'findMinSide' | 'singleShotMinSide'>): number {
+  const least = hint.singleShot ? o.singleShotMinSide : o.findMinSide;
+  return Math.min(o.findMaxSide, Math.max(least, Math.max(image.width, image.height)));
 }
 
 /** Text lines shaped like a plate's characters: wider than tall, not tiny, not most of the image. */

@@ -28,6 +28,8 @@ export interface PlateReading {
 /** What the caller knows about the image: a vehicle crop lets the reader expect the plate low and central. */
 export interface PlateReadHint {
   vehicleCrop?: boolean;
+  /** The only read this vehicle gets (a photo, not one frame of a track): the reader may spend more time finding the plate. */
+  singleShot?: boolean;
 }
 
 /** Port: finds and reads the licence plate in a vehicle crop (or a whole photo); null when none is readable. */
