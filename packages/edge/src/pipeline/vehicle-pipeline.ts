@@ -76,11 +76,7 @@ interface TrackState {
   bestCrop: RgbImage | null;
   bestArea: number;
   bestBox: Rect;
-  reads: PlateReading[];
-  /** Area of the vehicle box each read was made on (parallel to `reads`). */
-  readAreas: number[];
-  /** The colour of the crop each read was made on, measured around that read's plate (parallel to `reads`). */
-  readColours: ColourEstimate[];
+  reads: TrackRead[];
   /** The colour of each of the largest crops seen, without a plate (for a track whose plate is never read). */
   sightColours: WeightedColour[];
   /** Reads made beyond the maximum to replace a read made on a smaller crop. */
@@ -92,6 +88,13 @@ interface TrackState {
   /** The camera's offset (pan, shake) at the track's first and latest sighting, frame pixels. */
   firstOffset: [number, number];
   lastOffset: [number, number];
+}
+
+/** A plate read of a track: the reading, the area of the vehicle box it was made on, and that crop's colour measured around the read's plate. */
+interface TrackRead {
+  reading: PlateReading;
+  area: number;
+  colour: ColourEstimate;
 }
 
 /** What a frame needs after the motion gate: the detector, a tracker step without it (still scene), or nothing (`detectEvery`). */
@@ -125,7 +128,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
   async function finishTrack(tr: Track): Promise<void> {
     const s = state.get(tr.id);
     state.delete(tr.id);
-    const plate = await timed('plates', () => fusePlates(s?.reads ?? []));
+    const plate = await timed('plates', () => fusePlates(readings(s)));
     if (plate && s && mergeWindow > 0) held.push({ tr, s, plate });
     else await emitTrack(tr, s, plate);
   }
@@ -134,7 +137,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     const described = await timed('describe', (): { colour: Colour | null; confidence: number; alt: Colour | null } => {
       if (!s?.bestCrop) return { colour: null, confidence: 0, alt: null };
       // Every frame whose read is this plate was coloured around it; without one, the largest crops seen vote.
-      const frames = s.reads.flatMap((r, i) => (plate && samePlate(r.text, plate.text) ? [{ estimate: s.readColours[i]!, weight: s.readAreas[i]! }] : []));
+      const frames = s.reads.flatMap((r) => (plate && samePlate(r.reading.text, plate.text) ? [{ estimate: r.colour, weight: r.area }] : []));
       return voteColours(frames) ?? voteColours(s.sightColours) ?? estimateColour(s.bestCrop, null);
     });
     await timed('events', async () => {
@@ -163,7 +166,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
       if (t !== Number.POSITIVE_INFINITY && t - h.tr.lastT <= mergeWindow) continue;
       held.splice(held.indexOf(h), 1);
       const next = [...active.map((tr) => ({ tr, s: state.get(tr.id) })), ...held]
-        .find((c) => c.s && c.tr.firstT > h.tr.lastT && c.tr.firstT - h.tr.lastT <= mergeWindow && samePlate(fusePlates(c.s.reads)?.text ?? '', h.plate.text));
+        .find((c) => c.s && c.tr.firstT > h.tr.lastT && c.tr.firstT - h.tr.lastT <= mergeWindow && samePlate(fusePlates(readings(c.s))?.text ?? '', h.plate.text));
       if (next?.s) absorb(h, next.tr, next.s);
       else await emitTrack(h.tr, h.s, h.plate);
     }
@@ -174,8 +177,6 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     Object.assign(tr, { firstT: h.tr.firstT, firstBox: h.tr.firstBox, hits: tr.hits + h.tr.hits, bestScore: Math.max(tr.bestScore, h.tr.bestScore) });
     for (const [cls, v] of h.tr.classVotes) tr.classVotes.set(cls, (tr.classVotes.get(cls) ?? 0) + v);
     s.reads.unshift(...h.s.reads);
-    s.readAreas.unshift(...h.s.readAreas);
-    s.readColours.unshift(...h.s.readColours);
     for (const c of h.s.sightColours) keepSightColour(s, c);
     if (h.s.bestArea > s.bestArea) Object.assign(s, { bestCrop: h.s.bestCrop, bestArea: h.s.bestArea, bestBox: h.s.bestBox });
   }
@@ -204,7 +205,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
 
   async function observe(tr: Track, frame: Frame): Promise<void> {
     let s = state.get(tr.id);
-    if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], readAreas: [], readColours: [], sightColours: [], extraReads: 0, lastReadT: -1e9, lastSightT: -1e9, lastSeenWall: 0, firstOffset: offsetOf(frame), lastOffset: offsetOf(frame) }));
+    if (!s) state.set(tr.id, (s = { bestCrop: null, bestArea: 0, bestBox: tr.box, reads: [], sightColours: [], extraReads: 0, lastReadT: -1e9, lastSightT: -1e9, lastSeenWall: 0, firstOffset: offsetOf(frame), lastOffset: offsetOf(frame) }));
     s.lastSeenWall = performance.now();
     s.lastOffset = offsetOf(frame);
     const box = clampRect(tr.box, frame.image.width, frame.image.height);
@@ -218,7 +219,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     if (wantRead) {
       s.lastReadT = frame.t;
       const read = await timed('plates', () => deps.plates!.read(crop, { vehicleCrop: true }));
-      if (read) keepBestReads(s, read, area, await timed('describe', () => estimateColour(crop, read.box)));
+      if (read) keepBestReads(s, { reading: read, area, colour: await timed('describe', () => estimateColour(crop, read.box)) });
       // A crop with a plate read is coloured around the plate; colouring it again without one would be wasted.
       if (read) s.lastSightT = frame.t;
     }
@@ -239,21 +240,17 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
   /** Reads until the maximum; then only a crop 30 % larger than the smallest read one (3 such extra reads at most). */
   function readWorthIt(s: TrackState, area: number): boolean {
     if (s.reads.length < maxReads) return true;
-    return s.extraReads < 3 && area > 1.3 * Math.min(...s.readAreas);
+    return s.extraReads < 3 && area > 1.3 * Math.min(...s.reads.map((r) => r.area));
   }
 
   /** Keeps the reads made on the largest crops (a nearer plate has more pixels per character). */
-  function keepBestReads(s: TrackState, read: PlateReading, area: number, colour: ColourEstimate): void {
+  function keepBestReads(s: TrackState, read: TrackRead): void {
     if (s.reads.length >= maxReads) {
       s.extraReads++;
-      const i = s.readAreas.indexOf(Math.min(...s.readAreas));
-      s.reads.splice(i, 1);
-      s.readAreas.splice(i, 1);
-      s.readColours.splice(i, 1);
+      const smallest = s.reads.reduce((a, b) => (b.area < a.area ? b : a));
+      s.reads.splice(s.reads.indexOf(smallest), 1);
     }
     s.reads.push(read);
-    s.readAreas.push(area);
-    s.readColours.push(colour);
   }
 
   let inFlight: Promise<void> | null = null;
@@ -343,6 +340,9 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     },
   };
 }
+
+/** The plate readings of a track's reads (none without a state). */
+const readings = (s: TrackState | undefined): PlateReading[] => s?.reads.map((r) => r.reading) ?? [];
 
 /** Follows the stream-time interval between detector runs (EMA) and reports it after each run. */
 function detectorRate(onInterval: (seconds: number) => void) {
