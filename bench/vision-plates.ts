@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLOUR_NEIGHBOURS, type Colour } from '@camnet/core';
 import { readRgbImage } from '../packages/edge/src/pipeline/capture/image-file.ts';
-import type { Rect } from '../packages/edge/src/pipeline/capture/rgb-image.ts';
+import type { Rect, RgbImage } from '../packages/edge/src/pipeline/capture/rgb-image.ts';
 import { analyzeStillImage, type StillImageDeps, type StillVehicle } from '../packages/edge/src/pipeline/still-image-analysis.ts';
 
 /** Ground truth for one photo. */
@@ -34,15 +34,16 @@ export interface PhotoBenchResult {
   colourConfusion: Record<string, Record<string, number>>; typeConfusion: Record<string, Record<string, number>>; misses: string[];
 }
 
-/** Runs still-image analysis on each photo and scores it against the truth. */
-export async function benchPlatePhotos(dir: string, truth: PhotoTruth[], deps: StillImageDeps, log?: (l: string) => void): Promise<PhotoBenchResult> {
+/** Runs still-image analysis on each photo and scores it against the truth; `load` reads a photo (by default as it is on disk). */
+export async function benchPlatePhotos(dir: string, truth: PhotoTruth[], deps: StillImageDeps, log?: (l: string) => void,
+  load: (path: string) => Promise<RgbImage> = readRgbImage): Promise<PhotoBenchResult> {
   let found = 0, top1 = 0, topN = 0, colour = 0, colourStrict = 0, colourTop2 = 0, type = 0, ms = 0;
   const colourConfusion: Record<string, Record<string, number>> = {};
   const typeConfusion: Record<string, Record<string, number>> = {};
   const misses: string[] = [];
   const bump = (t: Record<string, Record<string, number>>, a: string, b: string) => { (t[a] ??= {})[b] = (t[a]![b] ?? 0) + 1; };
   for (const t of truth) {
-    const img = await readRgbImage(join(dir, t.file));
+    const img = await load(join(dir, t.file));
     const start = performance.now();
     const vehicles = await analyzeStillImage(img, deps);
     ms += performance.now() - start;

@@ -1,6 +1,7 @@
 // Vision benchmark on ../shared/data: `npx tsx bench/vision.ts [--json] [--only photos,reel,street,traffic] [--part even|odd]
 // [--traffic-modes file,mosaic,live,clock,clock-400]` (default: the first four). `--only tiles` (not in the default):
 // whether a camera's place in the two-camera mosaic changes its detections and counts (decoded frames, no timing).
+// `--only altered` (not in the default, ~8 min): the photo figures on copies altered in memory (exposure, size, JPEG).
 // Prints a human table; with --json also one JSON object on the last line.
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -11,6 +12,7 @@ import { createCenterNetDetector } from '../packages/edge/src/pipeline/detection
 import { createMosaicDetector, type MosaicStats } from '../packages/edge/src/pipeline/detection/mosaic-detector.ts';
 import { PaddleOnnxPlateReader } from '../packages/edge/src/pipeline/plates/paddle-onnx-plate-reader.ts';
 import { benchPlatePhotos, loadPlateTruth } from './vision-plates.ts';
+import { benchAlteredPhotos } from './vision-robustness.ts';
 import { benchClockOrder, benchTileBias, decodeAll } from './vision-tiles.ts';
 import { boxMiddle, sampleBody } from '../packages/edge/src/pipeline/describe/body-samples.ts';
 import { nameLab } from '../packages/edge/src/pipeline/describe/colour-naming.ts';
@@ -46,6 +48,18 @@ if (only.includes('photos')) {
     ['plate top-N %', r.topN, 'OpenALPR top-10 70'], ['colour % (alt counted)', r.colour, 'target ≥ 85'], ['colour % (strict)', r.colourStrict, ''],
     ['type % (coarse)', r.type, ''], ['ms / image', r.msPerImage, 'OpenALPR ~330 (plates only)'],
   ]);
+}
+
+if (only.includes('altered')) {
+  const detector = await createCenterNetDetector({ workers: 0 });
+  const dir = join(data, 'plates-us');
+  const truth = loadPlateTruth(dir).filter((_, i) => part === 'all' || (i % 2 === 0) === (part === 'even'));
+  const runs = await benchAlteredPhotos(dir, truth, { detector, plates });
+  await detector.close();
+  result.altered = runs.map(({ alteration, plateFound, top1, topN, colour, type, msPerImage }) => ({ alteration, plateFound, top1, topN, colour, type, msPerImage }));
+  console.log('\nplates-us photos altered in memory (first row: as on disk, the baseline of this run)');
+  console.log(`  ${'alteration'.padEnd(18)} ${['found %', 'top-1 %', 'top-N %', 'colour %', 'type %', 'ms'].map((h) => h.padStart(9)).join('')}`);
+  for (const r of runs) console.log(`  ${r.alteration.padEnd(18)} ${[r.plateFound, r.top1, r.topN, r.colour, r.type, r.msPerImage].map((v) => String(v).padStart(9)).join('')}`);
 }
 
 if (only.includes('reel')) {

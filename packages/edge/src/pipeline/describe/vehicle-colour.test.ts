@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rect, RgbImage } from '../capture/rgb-image.ts';
-import { estimateColour, whiteReference } from './vehicle-colour.ts';
+import { estimateColour, exposureHeadroom, whiteReference } from './vehicle-colour.ts';
 
 type Paint = (x: number, y: number) => [number, number, number];
 const image = (w: number, h: number, paint: Paint): RgbImage => {
@@ -55,6 +55,20 @@ describe('vehicle colour', () => {
     const dim: RgbImage = { ...white, data: white.data.map((v) => v >> 1) };
     expect(whiteReference(dim, [85, 95, 30, 15])[0]).toBeGreaterThan(1.9);
     expect(estimateColour(dim, [85, 95, 30, 15]).colour).toBe('white');
+  });
+  it('corrects a whole frame at a third of the exposure beyond 2×: the bound is for a plate darker than its bright surroundings', () => {
+    const silver = car(() => [150, 150, 153]);
+    const dusk: RgbImage = { ...silver, data: silver.data.map((v) => Math.round(v / 3)) };
+    expect(exposureHeadroom(silver)).toBeLessThan(1.15);
+    expect(exposureHeadroom(dusk)).toBeGreaterThan(3);
+    expect(whiteReference(dusk, [85, 95, 30, 15])[0]).toBeGreaterThan(2.8);
+    expect(estimateColour(dusk, [85, 95, 30, 15]).colour).toBe(estimateColour(silver, [85, 95, 30, 15]).colour);
+    expect(estimateColour(silver, [85, 95, 30, 15]).colour).toBe('silver');
+    // A plate in a shaded recess under bright paint (it alone would ask for 2.6×): the frame is well exposed, so the
+    // gain stays near 2× (the paint's brightest channel at 238 leaves 7 % headroom).
+    const recessed = car(() => [235, 235, 238]);
+    for (let y = 95; y < 110; y++) for (let x = 85; x < 115; x++) if (recessed.data[(y * 200 + x) * 3]! > 200) recessed.data.fill(90, (y * 200 + x) * 3, (y * 200 + x) * 3 + 3);
+    expect(whiteReference(recessed, [85, 95, 30, 15])[0]).toBeCloseTo(2 * (255 / 238), 5);
   });
   it('reads the paint of the bumper corners when the band above the plate is a shadowed recess', () => {
     const recess: Rect = [55, 65, 90, 30];

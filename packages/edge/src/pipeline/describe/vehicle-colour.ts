@@ -15,8 +15,11 @@ export interface ColourEstimate {
 /**
  * The plate correction: its bright half is scaled to `target` (of 255); exposure gains are bounded to
  * [minGain, maxGain] (a plate can be up to half as bright as its surroundings in a shaded recess), the colour cast to ±`cast`.
+ * The upper bound is for a crop exposed to full scale: it grows by the crop's headroom (255 over the `headroomQuantile`
+ * of its pixels' brightest channel), so a whole frame that is darker (dusk, an underexposed camera) is corrected as
+ * far as a well-exposed one, while a plate darker than the bright paint around it is still held to `maxGain`.
  */
-export const PLATE_GAIN = { target: 230, minGain: 0.85, maxGain: 2, cast: 0.15 };
+export const PLATE_GAIN = { target: 230, minGain: 0.85, maxGain: 2, cast: 0.15, headroomQuantile: 0.98 };
 
 /** Histogram bin sizes in L*, a*, b* and the radius (ΔE76) of the dominant paint cluster around the mode. */
 export const CLUSTER = { binL: 6, binAB: 5, radius: 10 };
@@ -181,7 +184,21 @@ export function whiteReference(crop: RgbImage, plate: Rect): readonly [number, n
   const { target, minGain, maxGain, cast } = PLATE_GAIN;
   const raw = [0, 1, 2].map((c) => (target * n) / Math.max(1, sum[c]!));
   const mean = (raw[0]! + raw[1]! + raw[2]!) / 3;
-  const clamp = (g: number) => Math.max(minGain, Math.min(maxGain, g));
+  const upper = maxGain * exposureHeadroom(crop);
+  const clamp = (g: number) => Math.max(minGain, Math.min(upper, g));
   const g = raw.map((x) => clamp(mean * Math.max(1 - cast, Math.min(1 + cast, x / mean))));
   return [g[0]!, g[1]!, g[2]!];
+}
+
+/** How far below full scale the crop's bright content lies: 255 over the `PLATE_GAIN.headroomQuantile` of each pixel's brightest channel (at least 1). */
+export function exposureHeadroom(crop: RgbImage): number {
+  const { data } = crop;
+  const pixels = data.length / 3;
+  const step = Math.max(1, Math.floor(pixels / 5000));
+  const brightest: number[] = [];
+  for (let p = 0; p < pixels; p += step) brightest.push(Math.max(data[p * 3]!, data[p * 3 + 1]!, data[p * 3 + 2]!));
+  if (brightest.length === 0) return 1;
+  brightest.sort((a, b) => a - b);
+  const bright = brightest[Math.floor((brightest.length - 1) * PLATE_GAIN.headroomQuantile)]!;
+  return Math.max(1, 255 / Math.max(1, bright));
 }
