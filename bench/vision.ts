@@ -1,7 +1,7 @@
 // Vision benchmark on ../shared/data: `npx tsx bench/vision.ts [--json] [--only photos,reel,street,traffic] [--part even|odd]
 // [--traffic-modes file,mosaic,live,clock,clock-400]` (default: the first four). `--only tiles` (not in the default):
 // whether a camera's place in the two-camera mosaic changes its detections and counts (decoded frames, no timing).
-// `--only altered` (not in the default, ~8 min): the photo figures on copies altered in memory (exposure, size, JPEG).
+// `--only altered` (not in the default, ~9 min): the photo figures on copies altered in memory (exposure, size, JPEG).
 // Prints a human table; with --json also one JSON object on the last line.
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
