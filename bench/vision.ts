@@ -11,7 +11,8 @@ import { probeVideoSize } from '../packages/edge/src/pipeline/capture/ffmpeg-fra
 import { createCenterNetDetector } from '../packages/edge/src/pipeline/detection/centernet-tfjs-detector.ts';
 import { createMosaicDetector, type MosaicStats } from '../packages/edge/src/pipeline/detection/mosaic-detector.ts';
 import { PaddleOnnxPlateReader } from '../packages/edge/src/pipeline/plates/paddle-onnx-plate-reader.ts';
-import { benchPlatePhotos, loadPlateTruth } from './vision-plates.ts';
+import { benchPlatePhotos, loadPlateTruth, type PhotoTruth } from './vision-plates.ts';
+import type { StillImageDeps } from '../packages/edge/src/pipeline/still-image-analysis.ts';
 import { benchAlteredPhotos } from './vision-robustness.ts';
 import { benchClockOrder, benchTileBias, decodeAll } from './vision-tiles.ts';
 import { boxMiddle, sampleBody } from '../packages/edge/src/pipeline/describe/body-samples.ts';
@@ -36,12 +37,20 @@ if (!existsSync(data)) {
 const result: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version } };
 const plates = await PaddleOnnxPlateReader.load();
 
-if (only.includes('photos')) {
+/** The plate photos (the `--part` half of them) with a single-threaded detector, closed after `run`. */
+async function onPhotos<T>(run: (dir: string, truth: PhotoTruth[], deps: StillImageDeps) => Promise<T>): Promise<T> {
   const detector = await createCenterNetDetector({ workers: 0 });
   const dir = join(data, 'plates-us');
   const truth = loadPlateTruth(dir).filter((_, i) => part === 'all' || (i % 2 === 0) === (part === 'even'));
-  const r = await benchPlatePhotos(dir, truth, { detector, plates });
-  await detector.close();
+  try {
+    return await run(dir, truth, { detector, plates });
+  } finally {
+    await detector.close();
+  }
+}
+
+if (only.includes('photos')) {
+  const r = await onPhotos(benchPlatePhotos);
   result.photos = { ...r, baseline: { name: 'OpenALPR 2.3 (feasibility note, same set)', top1: 51, top10: 70, found: 89, msPerImage: 330 } };
   table('plates-us photos', [
     ['images', r.images, ''], ['plate found %', r.plateFound, 'target ≥ 95; OpenALPR 89'], ['plate top-1 %', r.top1, 'target ≥ 70; OpenALPR 51'],
@@ -51,11 +60,7 @@ if (only.includes('photos')) {
 }
 
 if (only.includes('altered')) {
-  const detector = await createCenterNetDetector({ workers: 0 });
-  const dir = join(data, 'plates-us');
-  const truth = loadPlateTruth(dir).filter((_, i) => part === 'all' || (i % 2 === 0) === (part === 'even'));
-  const runs = await benchAlteredPhotos(dir, truth, { detector, plates });
-  await detector.close();
+  const runs = await onPhotos(benchAlteredPhotos);
   result.altered = runs.map(({ alteration, plateFound, top1, topN, colour, type, msPerImage }) => ({ alteration, plateFound, top1, topN, colour, type, msPerImage }));
   console.log('\nplates-us photos altered in memory (first row: as on disk, the baseline of this run)');
   console.log(`  ${'alteration'.padEnd(18)} ${['found %', 'top-1 %', 'top-N %', 'colour %', 'type %', 'ms'].map((h) => h.padStart(9)).join('')}`);

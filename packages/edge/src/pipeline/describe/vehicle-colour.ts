@@ -195,10 +195,13 @@ export function exposureHeadroom(crop: RgbImage): number {
   const { data } = crop;
   const pixels = data.length / 3;
   const step = Math.max(1, Math.floor(pixels / 5000));
-  const brightest: number[] = [];
-  for (let p = 0; p < pixels; p += step) brightest.push(Math.max(data[p * 3]!, data[p * 3 + 1]!, data[p * 3 + 2]!));
-  if (brightest.length === 0) return 1;
-  brightest.sort((a, b) => a - b);
-  const bright = brightest[Math.floor((brightest.length - 1) * PLATE_GAIN.headroomQuantile)]!;
+  const counts = new Uint32Array(256);
+  let n = 0;
+  for (let p = 0; p < pixels; p += step, n++) counts[Math.max(data[p * 3]!, data[p * 3 + 1]!, data[p * 3 + 2]!)]!++;
+  if (n === 0) return 1;
+  // The value below which `headroomQuantile` of the sampled pixels' brightest channels lie.
+  const rank = Math.floor((n - 1) * PLATE_GAIN.headroomQuantile);
+  let bright = 0;
+  for (let seen = counts[0]!; seen <= rank; seen += counts[bright]!) bright++;
   return Math.max(1, 255 / Math.max(1, bright));
 }
