@@ -114,7 +114,7 @@ async function prepareHubData(dataDir: string, network: IndexedCamera[]): Promis
   const rows: Camera[] = network.map((c) => ({
     id: c.id, siteId: site.id, memberId: member.id, edgeId: null, name: c.id, lat: c.lat, lon: c.lon, headingDeg: c.headingDeg, fovDeg: c.fovDeg, rangeM: c.rangeM,
     mountType: 'wall', sharingMode: c.sharingMode, retentionDays: 30, maskMode: 'overlay', privacyMasks: [], streamUrlSealed: null, publicViewAttested: true,
-    status: c.status, lastFrameAt: null, createdAt: now, updatedAt: now,
+    status: c.status, lastFrameAt: null, pictureCheck: null, createdAt: now, updatedAt: now,
   }));
   await hub.stores.cameras.insertMany(rows);
   const { token } = await hub.services.tokens.create(user.id, { name: 'bench', role: 'operator' });

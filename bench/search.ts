@@ -162,7 +162,7 @@ async function seedRegistry(database: HubDatabase, network: SyntheticNetwork) {
   await createKyselyCameraStore(database).insertMany(network.cameras.map((c) => ({
     id: c.id, siteId: c.siteId, memberId: c.memberId, edgeId: null, name: c.name, lat: c.lat, lon: c.lon, headingDeg: c.headingDeg, fovDeg: c.fovDeg,
     rangeM: c.rangeM, mountType: c.mountType, sharingMode: c.sharingMode, retentionDays: 30, maskMode: 'overlay', privacyMasks: [], streamUrlSealed: null,
-    publicViewAttested: c.publicViewAttested, status: c.status, lastFrameAt: null, createdAt: now, updatedAt: now,
+    publicViewAttested: c.publicViewAttested, status: c.status, lastFrameAt: null, pictureCheck: null, createdAt: now, updatedAt: now,
   })));
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLOUR_NEIGHBOURS, type Colour } from '@camnet/core';
 import { readRgbImage } from '../packages/edge/src/pipeline/capture/image-file.ts';
+import { plateClipped } from '../packages/edge/src/pipeline/describe/plate-background.ts';
 import type { Rect, RgbImage } from '../packages/edge/src/pipeline/capture/rgb-image.ts';
 import { analyzeStillImage, type StillImageDeps, type StillVehicle } from '../packages/edge/src/pipeline/still-image-analysis.ts';
 
@@ -31,13 +32,15 @@ const overlaps = (a: Rect, b: Rect) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] 
 /** Results of the photo benchmark, with confusion tables (truth → predicted → count). */
 export interface PhotoBenchResult {
   images: number; plateFound: number; top1: number; topN: number; colour: number; colourStrict: number; colourTop2: number; type: number; msPerImage: number;
+  /** Share of the plates read whose background is clipped to white (what the edge's exposure check counts), %. */
+  platesClipped: number;
   colourConfusion: Record<string, Record<string, number>>; typeConfusion: Record<string, Record<string, number>>; misses: string[];
 }
 
 /** Runs still-image analysis on each photo and scores it against the truth; `load` reads a photo (by default as it is on disk). */
 export async function benchPlatePhotos(dir: string, truth: PhotoTruth[], deps: StillImageDeps, log?: (l: string) => void,
   load: (path: string) => Promise<RgbImage> = readRgbImage): Promise<PhotoBenchResult> {
-  let found = 0, top1 = 0, topN = 0, colour = 0, colourStrict = 0, colourTop2 = 0, type = 0, ms = 0;
+  let found = 0, top1 = 0, topN = 0, colour = 0, colourStrict = 0, colourTop2 = 0, type = 0, ms = 0, platesRead = 0, clipped = 0;
   const colourConfusion: Record<string, Record<string, number>> = {};
   const typeConfusion: Record<string, Record<string, number>> = {};
   const misses: string[] = [];
@@ -51,10 +54,12 @@ export async function benchPlatePhotos(dir: string, truth: PhotoTruth[], deps: S
     const withPlate = vehicles.find((v) => v.plate && overlaps(v.plate.box, t.box));
     const v: StillVehicle | undefined = withPlate ?? vehicles.find((x) => overlaps(x.box, t.box)) ?? vehicles[0];
     if (withPlate) found++;
-    const read = withPlate?.plate;
-    if (read?.text === t.plate) top1++;
-    if (read && (read.text === t.plate || read.alternates.some((a) => a.text === t.plate))) topN++;
-    if (read?.text !== t.plate) misses.push(`${t.file} ${t.plate} → ${read?.text ?? (vehicles.length ? 'no plate' : 'nothing')}`);
+    const plate = withPlate?.plate;
+    if (plate) platesRead++;
+    if (plate && plateClipped(img, plate.box)) clipped++;
+    if (plate?.text === t.plate) top1++;
+    if (plate && (plate.text === t.plate || plate.alternates.some((a) => a.text === t.plate))) topN++;
+    if (plate?.text !== t.plate) misses.push(`${t.file} ${t.plate} → ${plate?.text ?? (vehicles.length ? 'no plate' : 'nothing')}`);
     const c = v?.colour ?? 'none';
     const alts = [t.colour, t.altColour, ...(COLOUR_NEIGHBOURS[t.colour as Colour] ?? [])];
     if (c === t.colour || c === t.altColour) colour++;
@@ -67,9 +72,9 @@ export async function benchPlatePhotos(dir: string, truth: PhotoTruth[], deps: S
     const ty = v?.type ?? 'none';
     if (ty === coarse) type++;
     bump(typeConfusion, coarse, ty);
-    log?.(`${read?.text === t.plate ? 'OK ' : withPlate ? 'BAD' : 'MIS'} ${t.file.slice(0, 14).padEnd(14)} ${t.plate.padEnd(8)} ${(read?.text ?? '-').padEnd(8)} ${t.colour}/${c} ${coarse}/${ty}(${v?.class ?? '-'} ${v ? (v.box[3] / v.box[2]).toFixed(2) : ''})`);
+    log?.(`${plate?.text === t.plate ? 'OK ' : withPlate ? 'BAD' : 'MIS'} ${t.file.slice(0, 14).padEnd(14)} ${t.plate.padEnd(8)} ${(plate?.text ?? '-').padEnd(8)} ${t.colour}/${c} ${coarse}/${ty}(${v?.class ?? '-'} ${v ? (v.box[3] / v.box[2]).toFixed(2) : ''})`);
   }
   const n = truth.length;
   const pct = (x: number) => Math.round((1000 * x) / n) / 10;
-  return { images: n, plateFound: pct(found), top1: pct(top1), topN: pct(topN), colour: pct(colour), colourStrict: pct(colourStrict), colourTop2: pct(colourTop2), type: pct(type), msPerImage: Math.round(ms / n), colourConfusion, typeConfusion, misses };
+  return { images: n, plateFound: pct(found), top1: pct(top1), topN: pct(topN), colour: pct(colour), colourStrict: pct(colourStrict), colourTop2: pct(colourTop2), type: pct(type), msPerImage: Math.round(ms / n), platesClipped: platesRead ? Math.round((1000 * clipped) / platesRead) / 10 : 0, colourConfusion, typeConfusion, misses };
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CameraHealth, CamerasConfig } from '@camnet/core';
+import type { CameraHealth, CamerasConfig, PictureCheck } from '@camnet/core';
 import Database from 'better-sqlite3';
 import pino, { type Logger } from 'pino';
 import { startCameraAi } from './camera-ai/start-camera-ai.ts';
@@ -112,10 +112,10 @@ export async function startEdge(input: EdgeConfigInput, opts: StartEdgeOptions =
       return c ? { masks: c.privacyMasks, resolveSource: () => resolveSource(c.source), liveSegmentPath: () => pool.get(id)?.currentSegmentPath() ?? null } : null;
     },
   });
-  const health = (): EdgeHealthSnapshot => ({ cameras: healthOf(cameras, pool), diskUsedBytes: index.totalBytes(), diskBudgetBytes: diskBudgetBytes(config) });
   const sweep = () => runSweep(config, cameras, index, outbox, publish, log);
   const eventSink = createOutboxEventSink(outbox, () => uplink?.notify());
   const vision = createVisionRunner(config, eventSink, ffmpegPath, log);
+  const health = (): EdgeHealthSnapshot => ({ cameras: healthOf(cameras, pool, vision.stats()), diskUsedBytes: index.totalBytes(), diskBudgetBytes: diskBudgetBytes(config) });
   const applyCameras = async () => {
     await pool.apply(cameras.list().map((c) => ({ ...c, burnMasks: c.maskMode === 'burn' ? c.privacyMasks : [] })));
     void vision.apply(cameras.list());
@@ -176,10 +176,12 @@ async function ensureCredential(config: EdgeConfig, fetchImpl?: typeof fetch): P
   return enrolEdge({ hubUrl: config.hubUrl, token: config.enrolToken, dataDir: config.dataDir, fetchImpl });
 }
 
-function healthOf(cameras: CameraSet, pool: RecorderPool): CameraHealth[] {
+/** Each camera's recorder health, with what its vision pipeline saw of the picture (`picture`) where one runs. */
+function healthOf(cameras: CameraSet, pool: RecorderPool, vision: Record<string, { picture: PictureCheck } | null>): CameraHealth[] {
   const off = (cameraId: string, lastError: string) => ({ cameraId, online: false, fps: 0, lastFrameAt: null, recording: false, lastError });
+  const picture = (id: string) => (vision[id] ? { picture: vision[id].picture } : {});
   return [
-    ...cameras.list().map((c) => pool.get(c.id)?.health() ?? off(c.id, 'recording_disabled')),
+    ...cameras.list().map((c) => ({ ...(pool.get(c.id)?.health() ?? off(c.id, 'recording_disabled')), ...picture(c.id) })),
     ...cameras.unstreamed().map((id) => off(id, 'no_stream_url')),
   ];
 }

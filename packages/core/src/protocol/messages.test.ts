@@ -26,6 +26,14 @@ describe('hub ⇄ edge protocol', () => {
     expect(hubMessageSchema.safeParse({ type: 'live.start', id: 'x' }).success).toBe(false);
   });
 
+  it('carries each camera’s picture check in heartbeats (minor 2); an older edge’s heartbeat without it still parses', () => {
+    const camera = { cameraId: 'c', online: true, fps: 5, lastFrameAt: T };
+    const beat = { type: 'heartbeat', id: 'h', edgeTime: T, clockOffsetMs: 0, diskUsedBytes: 0, diskBudgetBytes: 1, cameras: [{ ...camera, picture: { platesChecked: 50, platesClipped: 21, warning: 'overexposed' } }] };
+    expect(edgeMessageSchema.parse(beat)).toEqual(beat);
+    expect(edgeMessageSchema.parse({ ...beat, cameras: [camera] })).toMatchObject({ cameras: [camera] });
+    expect(edgeMessageSchema.safeParse({ ...beat, cameras: [{ ...camera, picture: { platesChecked: 50, platesClipped: 21, warning: 'too_dark' } }] }).success).toBe(false);
+  });
+
   it('describes recording gaps, open or closed', () => {
     expect(recordingGapSchema.parse({ cameraId: 'c', start: T, end: null, cause: 'stalled' }).end).toBeNull();
   });

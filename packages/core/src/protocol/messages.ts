@@ -9,11 +9,23 @@ import { camerasConfigSchema } from './camera-config.ts';
  * PROTOCOL_MINOR; a peer ignores message types it does not know.
  */
 export const PROTOCOL_VERSION = 1;
-/** Minor version: 1 added event batches, commands (clip, snapshot, holds) and their results. */
-export const PROTOCOL_MINOR = 1;
+/** Minor version: 1 added event batches, commands (clip, snapshot, holds) and their results; 2 the cameras' picture check. */
+export const PROTOCOL_MINOR = 2;
 
 const base = { id: z.string().min(1) };
 const isoTime = z.string().min(1);
+
+/**
+ * What the edge's vision sees of a camera's picture, from the plates of the last vehicles it read (protocol minor 2):
+ * `overexposed` when too many of them were clipped to white (plates and colours are then read less reliably; the
+ * installer should lower the exposure or turn on WDR / backlight compensation). Null until enough plates were seen.
+ */
+export const pictureCheckSchema = z.object({
+  platesChecked: z.number().int().min(0),
+  platesClipped: z.number().int().min(0),
+  warning: z.enum(['overexposed']).nullable(),
+});
+export type PictureCheck = z.infer<typeof pictureCheckSchema>;
 
 /** One camera's health as the edge sees it. */
 export const cameraHealthSchema = z.object({
@@ -23,6 +35,7 @@ export const cameraHealthSchema = z.object({
   lastFrameAt: z.string().nullable(),
   recording: z.boolean().optional(),
   lastError: z.string().nullable().optional(),
+  picture: pictureCheckSchema.optional(),
 });
 export type CameraHealth = z.infer<typeof cameraHealthSchema>;
 

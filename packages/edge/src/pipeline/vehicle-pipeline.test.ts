@@ -38,6 +38,27 @@ describe('vehicle pipeline', () => {
     expect(e.plate?.alternates.map((a) => a.text)).toContain('A8C123');
     expect(p.stats.personDetections).toBeGreaterThan(0);
     expect(p.stats.latencyMs).toHaveLength(1);
+    expect(p.stats.picture).toEqual({ platesChecked: 1, platesClipped: 0, warning: null });
+  });
+
+  it('counts each vehicle whose plate is clipped to white once, however many frames read it', async () => {
+    // Two passes; the second car is overexposed (255 in every channel where the plate reader finds its plate).
+    const xs = [null, 20, 40, 60, 80, null, null, null, null, null, null, 20, 40, 60, 80, null, null, null, null, null, null];
+    const detector = new ScriptedObjectDetector((_, f) => {
+      let x0 = -1;
+      for (let x = 0; x < W && x0 < 0; x++) if (f.data[(100 * W + x) * 3] !== 60) x0 = x;
+      return x0 >= 0 ? [{ box: [x0, 80, 60, 40], cls: 'car', score: 0.7 }] : [];
+    });
+    const sink = new RecordingEventSink();
+    const p = createVehiclePipeline({ detector, plates: new ScriptedPlateReader(['ABC123']), sink }, { cameraId: 'cam', minPlateVehicleWidth: 50, maxGapSeconds: 0.5, plateMergeSeconds: 0 });
+    for (let i = 0; i < xs.length; i++) {
+      const f = frame(i, xs[i]!);
+      if (i > 10) for (let k = 0; k < f.image.data.length; k += 3) if (f.image.data[k] === 230) f.image.data.set([255, 255, 255], k);
+      await p.process(f);
+    }
+    await p.finish();
+    expect(sink.events).toHaveLength(2);
+    expect(p.stats.picture).toEqual({ platesChecked: 2, platesClipped: 1, warning: null });
   });
 
   it('colours the vehicle by a vote of the frames its plate was read on, not by one frame', async () => {

@@ -1,8 +1,9 @@
-import type { Colour } from '@camnet/core';
+import type { Colour, PictureCheck } from '@camnet/core';
 import type { Frame } from './capture/ffmpeg-frame-source.ts';
 import { encodeJpeg } from './capture/image-file.ts';
 import { clampRect, cropRgb, type Rect, type RgbImage } from './capture/rgb-image.ts';
 import { voteColours, type WeightedColour } from './describe/colour-vote.ts';
+import { plateClipped } from './describe/plate-background.ts';
 import { estimateColour, type ColourEstimate } from './describe/vehicle-colour.ts';
 import { vehicleCropRegion } from './describe/vehicle-region.ts';
 import { estimateType } from './describe/vehicle-type.ts';
@@ -11,6 +12,7 @@ import { isVehicle, type Detection, type ObjectDetector } from './detection/obje
 import type { EventSink } from './events/event-sink.ts';
 import { buildVehicleEvent } from './events/vehicle-event-builder.ts';
 import { FrameDifferenceMotion } from './motion/frame-difference-motion.ts';
+import { createExposureCheck } from './plates/exposure-check.ts';
 import type { PlateReader, PlateReading } from './plates/plate-reader.ts';
 import { fusePlates } from './plates/plate-fusion.ts';
 import type { VotedPlate } from './plates/plate-vote.ts';
@@ -70,6 +72,8 @@ export interface PipelineStats {
   ms: { motion: number; detect: number; track: number; describe: number; plates: number; events: number };
   /** Event latencies (ms from a vehicle's last sighting to its event), the most recent LATENCY_SAMPLES. */
   latencyMs: number[];
+  /** The camera's exposure as the plates of its recent vehicles show it (`plates/exposure-check.ts`). */
+  picture: PictureCheck;
 }
 
 interface TrackState {
@@ -90,11 +94,12 @@ interface TrackState {
   lastOffset: [number, number];
 }
 
-/** A plate read of a track: the reading, the area of the vehicle box it was made on, and that crop's colour measured around the read's plate. */
+/** A plate read of a track: the reading, the area of the vehicle box it was made on, that crop's colour measured around the read's plate, and whether the plate was clipped to white. */
 interface TrackRead {
   reading: PlateReading;
   area: number;
   colour: ColourEstimate;
+  clipped: boolean;
 }
 
 /** What a frame needs after the motion gate: the detector, a tracker step without it (still scene), or nothing (`detectEvery`). */
@@ -117,7 +122,8 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     if (o.minTrackHits === undefined) tracker.setMinHits(interval > 0.3 ? 2 : 3);
   });
   const state = new Map<number, TrackState>();
-  const stats: PipelineStats = { frames: 0, detectorRuns: 0, skippedBusy: 0, droppedByDetector: 0, personDetections: 0, events: 0, ms: { motion: 0, detect: 0, track: 0, describe: 0, plates: 0, events: 0 }, latencyMs: [] };
+  const exposure = createExposureCheck();
+  const stats: PipelineStats = { frames: 0, detectorRuns: 0, skippedBusy: 0, droppedByDetector: 0, personDetections: 0, events: 0, ms: { motion: 0, detect: 0, track: 0, describe: 0, plates: 0, events: 0 }, latencyMs: [], picture: exposure.result() };
   const streamStart = o.streamStart ?? new Date();
   let sinceDetect = 0;
   const timed = async <T>(stage: keyof PipelineStats['ms'], f: () => Promise<T> | T): Promise<T> => {
@@ -134,6 +140,11 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
   }
 
   async function emitTrack(tr: Track, s: TrackState | undefined, plate: VotedPlate | null): Promise<void> {
+    if (plate && s) {
+      // Once per vehicle: its plate counts as clipped when most of its reads were.
+      exposure.add(s.reads.filter((r) => r.clipped).length * 2 > s.reads.length);
+      stats.picture = exposure.result();
+    }
     const described = await timed('describe', (): { colour: Colour | null; confidence: number; alt: Colour | null } => {
       if (!s?.bestCrop) return { colour: null, confidence: 0, alt: null };
       // Every frame whose read is this plate was coloured around it; without one, the largest crops seen vote.
@@ -219,7 +230,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     if (wantRead) {
       s.lastReadT = frame.t;
       const read = await timed('plates', () => deps.plates!.read(crop, { vehicleCrop: true }));
-      if (read) keepBestReads(s, { reading: read, area, colour: await timed('describe', () => estimateColour(crop, read.box)) });
+      if (read) keepBestReads(s, { reading: read, area, colour: await timed('describe', () => estimateColour(crop, read.box)), clipped: plateClipped(crop, read.box) });
       // A crop with a plate read is coloured around the plate; colouring it again without one would be wasted.
       if (read) s.lastSightT = frame.t;
     }

@@ -88,6 +88,17 @@ export interface Camera {
   updatedAt: string;
   /** The edge assigned to record it; null: its site's edge, else the local edge of `camnet up`. */
   edgeId?: string | null;
+  /** What the edge's vision last said of the picture, from the plates of recent vehicles; null until it has. */
+  pictureCheck?: PictureCheck | null;
+}
+
+/** Plates of the last vehicles read (`platesChecked`), how many were washed out to white, and the edge's verdict. */
+export interface PictureCheck {
+  platesChecked: number;
+  platesClipped: number;
+  warning: 'overexposed' | null;
+  /** When these figures were reported. */
+  at: string;
 }
 
 /** What a person may send when adding or changing a camera (`streamUrl` is write-only). */

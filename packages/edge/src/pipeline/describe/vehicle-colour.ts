@@ -2,6 +2,7 @@ import type { Colour } from '@camnet/core';
 import type { Rect, RgbImage } from '../capture/rgb-image.ts';
 import { boxMiddle, sampleBody, sideRegions, SIDE_GEOMETRY, type BodySample } from './body-samples.ts';
 import { achromaticChroma, nameLab } from './colour-naming.ts';
+import { plateBackground } from './plate-background.ts';
 import { chroma, type Lab } from './lab.ts';
 import { looksWhite, whiteCues } from './white-or-silver.ts';
 
@@ -156,30 +157,16 @@ export function dominantCluster(samples: readonly BodySample[]): Cluster {
 }
 
 /**
- * Per-channel gains that make the plate's background (its brighter half, nearly always white or pale) read as
- * white: a white balance and exposure correction taken from the one object whose colour we know.
+ * Per-channel gains that make the plate's background (`plateBackground`: its brightest fifth, nearly always white or
+ * pale) read as white: a white balance and exposure correction taken from the one object whose colour we know.
  */
 export function whiteReference(crop: RgbImage, plate: Rect): readonly [number, number, number] {
-  const { width: w, height: h, data } = crop;
-  const lum: number[] = [];
-  const px: number[] = [];
-  for (let y = Math.max(0, Math.floor(plate[1])); y < Math.min(h, plate[1] + plate[3]); y++) {
-    for (let x = Math.max(0, Math.floor(plate[0])); x < Math.min(w, plate[0] + plate[2]); x++) {
-      const i = (y * w + x) * 3;
-      lum.push(data[i]! + data[i + 1]! + data[i + 2]!);
-      px.push(i);
-    }
-  }
-  if (lum.length < 20) return [1, 1, 1];
-  // The brightest fifth: the background, not the characters or the red/blue state script.
-  const cut = [...lum].sort((a, b) => a - b)[Math.floor(lum.length * 0.8)]!;
+  const background = plateBackground(crop, plate);
+  if (background.length === 0) return [1, 1, 1];
+  const { data } = crop;
   const sum = [0, 0, 0];
-  let n = 0;
-  px.forEach((i, k) => {
-    if (lum[k]! < cut) return;
-    for (let c = 0; c < 3; c++) sum[c] = sum[c]! + data[i + c]!;
-    n++;
-  });
+  for (const i of background) for (let c = 0; c < 3; c++) sum[c] = sum[c]! + data[i + c]!;
+  const n = background.length;
   // Correct exposure fully but colour cast only partly: a tinted plate must not repaint the car.
   const { target, minGain, maxGain, cast } = PLATE_GAIN;
   const raw = [0, 1, 2].map((c) => (target * n) / Math.max(1, sum[c]!));

@@ -34,6 +34,8 @@ export interface CameraRow {
   heading_deg: number; fov_deg: number; range_m: number; mount_type: string; sharing_mode: string;
   retention_days: number; mask_mode: string; privacy_masks: string; stream_url_enc: string | null;
   public_view_attested: number; status: string; last_frame_at: string | null; created_at: string; updated_at: string;
+  /** JSON of `Camera.pictureCheck` (migration 0010). */
+  picture_check: string | null;
 }
 
 export interface AuditRow {

@@ -1,4 +1,4 @@
-import type { CameraStatus, SharingMode } from '@camnet/core';
+import type { CameraStatus, PictureCheck, SharingMode } from '@camnet/core';
 
 /** A camera as stored; the stream URL is sealed (encrypted) and never presented. */
 export interface Camera {
@@ -23,6 +23,8 @@ export interface Camera {
   lastFrameAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** What the edge's vision last said about the picture (plates clipped by overexposure), and when; null until it has. */
+  pictureCheck: (PictureCheck & { at: string }) | null;
 }
 
 /** The public view: the stream URL is reduced to whether one is set. */

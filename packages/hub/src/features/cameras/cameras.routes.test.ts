@@ -84,6 +84,34 @@ describe('camera registry over HTTP', () => {
     expect(csv.body).not.toContain('rtsp://');
   });
 
+  it('keeps what the serving edge says of the picture: an overexposure warning reaches the owner, with when it was last reported', async () => {
+    const c = (await owner.req('POST', '/api/v1/cameras', { siteId: shopSite, name: 'Gate', lat: 38.59, lon: -90.24, publicViewAttested: true })).json;
+    expect(c.pictureCheck).toBeNull();
+    const changed: string[] = [];
+    const off = t.hub.bus.subscribe('camera.changed', (e) => void changed.push(e.cameraId));
+    // The shop's site edge serves the camera (at its site, not assigned elsewhere); an edge at another site does not.
+    const shopEdge = { edge: { id: 'edge-shop', siteId: shopSite, embedded: false }, sitesWithEdges: new Set([shopSite, homeSite]) };
+    const otherEdge = { edge: { id: 'edge-home', siteId: homeSite, embedded: false }, sitesWithEdges: new Set([shopSite, homeSite]) };
+    const report = (platesClipped: number, warning: 'overexposed' | null, from = shopEdge) =>
+      t.hub.services.cameras.recordHealth(from, [{ cameraId: c.id, online: true, lastFrameAt: '2026-11-22T10:00:00.000Z', picture: { platesChecked: 50, platesClipped, warning } }]);
+    await report(21, 'overexposed', otherEdge);
+    expect((await owner.req('GET', `/api/v1/cameras/${c.id}`)).json).toMatchObject({ status: 'offline', pictureCheck: null });
+    await report(21, 'overexposed');
+    const at = t.clock.now().toISOString();
+    expect((await owner.req('GET', `/api/v1/cameras/${c.id}`)).json.pictureCheck).toEqual({ platesChecked: 50, platesClipped: 21, warning: 'overexposed', at });
+    t.clock.advance(60_000);
+    await report(21, 'overexposed'); // the same figures: nothing written, the time stays that of the report that changed them
+    expect((await owner.req('GET', `/api/v1/cameras/${c.id}`)).json.pictureCheck.at).toBe(at);
+    await report(4, null);
+    expect((await owner.req('GET', `/api/v1/cameras/${c.id}`)).json.pictureCheck).toMatchObject({ platesClipped: 4, warning: null, at: t.clock.now().toISOString() });
+    // A report without a picture check (vision off) keeps the last one.
+    await t.hub.services.cameras.recordHealth(shopEdge, [{ cameraId: c.id, online: true, lastFrameAt: '2026-11-22T10:01:00.000Z' }]);
+    expect((await owner.req('GET', `/api/v1/cameras/${c.id}`)).json.pictureCheck).toMatchObject({ platesClipped: 4, warning: null });
+    off();
+    // Published when the camera went online and when the warning came and went; not for the repeat.
+    expect(changed.filter((id) => id === c.id)).toHaveLength(2);
+  });
+
   it('audits every camera change and read through the route hook', async () => {
     const log = await admin.req('GET', '/api/v1/audit?action=camera.*&limit=200');
     const actions = new Set(log.json.items.map((r: { action: string }) => r.action));

@@ -1,5 +1,5 @@
 import { cameraInputSchema, forbidden, initialCameraStatus, invalid, newId, notFound } from '@camnet/core';
-import type { CameraInput, CameraPatch } from '@camnet/core';
+import type { CameraHealth, CameraInput, CameraPatch, PictureCheck } from '@camnet/core';
 import type { EventBus } from '../../events/event-bus.ts';
 import type { Principal } from '../../http/principal.ts';
 import { seesWholeNetwork } from '../../http/scope.ts';
@@ -40,7 +40,7 @@ export function createCamerasService({ cameras, sites, secrets, bus, clock, maxR
     return {
       ...fields, id: newId(now.getTime()), memberId: site.memberId, edgeId: null,
       streamUrlSealed: streamUrl ? secrets.seal(streamUrl) : null,
-      status: initialCameraStatus(input.publicViewAttested), lastFrameAt: null,
+      status: initialCameraStatus(input.publicViewAttested), lastFrameAt: null, pictureCheck: null,
       createdAt: now.toISOString(), updatedAt: now.toISOString(),
     };
   }
@@ -145,22 +145,27 @@ export function createCamerasService({ cameras, sites, secrets, bus, clock, maxR
      * The cameras an edge serves: those assigned to it, those at its site with no assignment, and for the embedded
      * edge those at sites without an edge of their own. Disabled and unattested cameras are not recorded.
      */
-    async servedBy(edge: { id: string; siteId: string | null; embedded: boolean }, sitesWithEdges: Set<string>): Promise<Camera[]> {
+    async servedBy(edge: ServingEdge, sitesWithEdges: Set<string>): Promise<Camera[]> {
       const all = await cameras.list({}, { limit: 1_000_000 });
-      // The embedded edge has no local camera config: it serves only cameras whose stream URL the hub holds.
-      return all.filter((c) => c.publicViewAttested && c.status !== 'disabled' && (
-        c.edgeId === edge.id || (c.edgeId === null && (c.siteId === edge.siteId || (edge.embedded && c.streamUrlSealed !== null && !sitesWithEdges.has(c.siteId))))));
+      return all.filter((c) => serves(edge, c, sitesWithEdges));
     },
 
-    /** Applies an edge's report of its cameras' health; publishes a change when a camera goes online or offline. */
-    async recordHealth(reports: { cameraId: string; online: boolean; lastFrameAt: string | null }[]): Promise<void> {
+    /**
+     * Applies an edge's report of its cameras' health: online or offline, the last frame, and what its vision says of
+     * the picture (kept as last reported, with the time); publishes a change when a camera goes online or offline or
+     * its picture warning comes or goes.
+     */
+    async recordHealth(from: { edge: ServingEdge; sitesWithEdges: Set<string> }, reports: Pick<CameraHealth, 'cameraId' | 'online' | 'lastFrameAt' | 'picture'>[]): Promise<void> {
       for (const r of reports) {
         const c = await cameras.findById(r.cameraId);
-        if (!c || !c.publicViewAttested || c.status === 'disabled') continue;
+        // Only the edge that serves a camera speaks for it (not a stale or misconfigured one elsewhere).
+        if (!c || !serves(from.edge, c, from.sitesWithEdges)) continue;
         const status = r.online ? 'online' : 'offline';
-        if (status === c.status && r.lastFrameAt === c.lastFrameAt) continue;
-        await cameras.update(c.id, { status, lastFrameAt: r.lastFrameAt ?? c.lastFrameAt });
-        if (status !== c.status) await bus.publish('camera.changed', { cameraId: c.id, memberId: c.memberId });
+        const picture = r.picture && !samePicture(r.picture, c.pictureCheck) ? { ...r.picture, at: clock().toISOString() } : null;
+        if (status === c.status && r.lastFrameAt === c.lastFrameAt && !picture) continue;
+        await cameras.update(c.id, { status, lastFrameAt: r.lastFrameAt ?? c.lastFrameAt, ...(picture ? { pictureCheck: picture } : {}) });
+        const warningMoved = picture !== null && picture.warning !== (c.pictureCheck?.warning ?? null);
+        if (status !== c.status || warningMoved) await bus.publish('camera.changed', { cameraId: c.id, memberId: c.memberId });
       }
     },
 
@@ -170,3 +175,19 @@ export function createCamerasService({ cameras, sites, secrets, bus, clock, maxR
     },
   };
 }
+
+/** What decides which cameras an edge serves. */
+export interface ServingEdge { id: string; siteId: string | null; embedded: boolean }
+
+/**
+ * Whether the edge serves the camera: assigned to it, or at its site with no assignment, or, for the embedded edge (no
+ * local camera config), at a site without an edge of its own with a stream URL the hub holds. Disabled and unattested
+ * cameras are served by none.
+ */
+const serves = (edge: ServingEdge, c: Camera, sitesWithEdges: Set<string>): boolean =>
+  c.publicViewAttested && c.status !== 'disabled' && (
+    c.edgeId === edge.id || (c.edgeId === null && (c.siteId === edge.siteId || (edge.embedded && c.streamUrlSealed !== null && !sitesWithEdges.has(c.siteId)))));
+
+/** Whether a reported picture check says what the stored one says. */
+const samePicture = (p: PictureCheck, stored: Camera['pictureCheck']): boolean =>
+  stored !== null && p.warning === stored.warning && p.platesChecked === stored.platesChecked && p.platesClipped === stored.platesClipped;

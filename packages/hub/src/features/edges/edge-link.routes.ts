@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, edgeMessageSchema, newId } from '@camnet/core';
-import type { EdgeCameraConfig, EdgeMessage, HubMessage, OutboxEvent } from '@camnet/core';
+import type { CameraHealth, EdgeCameraConfig, EdgeMessage, HubMessage, OutboxEvent } from '@camnet/core';
 import type { EventBus } from '../../events/event-bus.ts';
 import type { CamerasService } from '../cameras/cameras.service.ts';
 import type { EdgeConnections } from './edge-connections.ts';
@@ -40,6 +40,11 @@ export function registerEdgeLinkRoutes(app: FastifyInstance, deps: EdgeLinkDeps)
   bus.subscribe('camera.changed', resend);
   bus.subscribe('camera.removed', resend);
 
+  async function recordHealth(edgeId: string, reports: CameraHealth[]): Promise<void> {
+    const edge = await edges.get(edgeId);
+    if (edge && reports.length) await cameras.recordHealth({ edge, sitesWithEdges: await edges.sitesWithEdges() }, reports);
+  }
+
   async function handle(edgeId: string, m: EdgeMessage, send: (m: HubMessage) => void, close: () => void): Promise<void> {
     switch (m.type) {
       case 'hello':
@@ -52,7 +57,7 @@ export function registerEdgeLinkRoutes(app: FastifyInstance, deps: EdgeLinkDeps)
         return send(await camerasConfig(edgeId));
       case 'heartbeat':
         await edges.heartbeat(edgeId, { diskUsedBytes: m.diskUsedBytes, clockOffsetMs: m.clockOffsetMs });
-        await cameras.recordHealth(m.cameras);
+        await recordHealth(edgeId, m.cameras);
         return send({ type: 'ack', id: newId(), of: m.id, hubTime: new Date().toISOString() });
       case 'events': {
         const r = await deps.ingest(edgeId, m.events);

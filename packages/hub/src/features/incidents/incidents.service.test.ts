@@ -16,7 +16,7 @@ const centre = { lat: 38.59, lon: -90.24 };
 const camera = (id: string, bearing: number, metres: number, sharingMode: Camera['sharingMode']): Camera => ({
   id, siteId: 's', memberId: 'm', edgeId: null, name: id, ...destination(centre, bearing, metres), headingDeg: (bearing + 180) % 360, fovDeg: 90, rangeM: 60,
   mountType: 'wall', sharingMode, retentionDays: 30, maskMode: 'overlay', privacyMasks: [], streamUrlSealed: null, publicViewAttested: true,
-  status: 'online', lastFrameAt: null, createdAt: '', updatedAt: '',
+  status: 'online', lastFrameAt: null, pictureCheck: null, createdAt: '', updatedAt: '',
 });
 
 /** A registry that only lists: the nearest service reads it once. */

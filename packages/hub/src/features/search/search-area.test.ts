@@ -19,7 +19,7 @@ const camera = (i: number): Camera => ({
   // A golden-angle spiral out to 2.4 km: cameras at every bearing and distance round the centre.
   ...destination(centre, (i * 137.508) % 360, 8 * i), headingDeg: 0, fovDeg: 70, rangeM: 35, mountType: 'wall', sharingMode: 'none',
   retentionDays: 30, maskMode: 'overlay', privacyMasks: [], streamUrlSealed: null, publicViewAttested: false, status: 'online',
-  lastFrameAt: null, createdAt: now, updatedAt: now,
+  lastFrameAt: null, pictureCheck: null, createdAt: now, updatedAt: now,
 });
 const PLACES = {
   'drawn area': { polygon: [[-90.255, 38.58], [-90.225, 38.58], [-90.225, 38.60], [-90.24, 38.59], [-90.255, 38.60]] },

@@ -12,6 +12,7 @@ import { cameraIdOf } from '../../app/camera-path.ts';
 import { useSession, useSignedIn } from '../../app/session.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../ui/feedback.tsx';
 import { StatusBadge } from '../../ui/format.tsx';
+import { PictureFact } from '../cameras/picture-check.tsx';
 import { SHARING_CHOICES, sharingLabel } from '../cameras/sharing.ts';
 import { ViewSketch, describeView } from '../my-cameras/view-sketch.tsx';
 import { servingEdge } from '../edges/serving.ts';
@@ -142,6 +143,10 @@ export function CameraPage() {
               {lastFrameAge !== null && (camera.status !== 'online' || lastFrameAge > 120_000) && (
                 <span className={`cd-age cd-age--${staleness(camera.lastFrameAt, now)}`}> · last picture {ago(lastFrameAge)}</span>
               )}
+            </dd>
+            <dt>Picture</dt>
+            <dd>
+              <PictureFact camera={camera} />
             </dd>
             <dt>What it sees</dt>
             <dd className="cd-sees">

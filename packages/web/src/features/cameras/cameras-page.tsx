@@ -10,6 +10,7 @@ import { STATUS_LABEL, StatusBadge, formatTime } from '../../ui/format.tsx';
 import { nameOf, useSites } from '../../ui/lookups.ts';
 import { useList } from '../../ui/use-list.ts';
 import { CameraForm } from './camera-form.tsx';
+import { PictureBadge } from './picture-check.tsx';
 import { sharingLabel } from './sharing.ts';
 
 export function CamerasPage() {
@@ -27,7 +28,7 @@ export function CamerasPage() {
   const columns: Column<Camera>[] = [
     { key: 'name', label: 'Camera', value: (c) => c.name, render: (c) => <Link href={`/cameras/${encodeURIComponent(c.id)}`}>{c.name}</Link> },
     { key: 'site', label: 'Site', value: (c) => nameOf(sites, c.siteId), render: (c) => nameOf(sites, c.siteId) },
-    { key: 'status', label: 'Status', value: (c) => c.status, render: (c) => <StatusBadge status={c.status} /> },
+    { key: 'status', label: 'Status', value: (c) => c.status, render: (c) => (<><StatusBadge status={c.status} /> <PictureBadge camera={c} /></>) },
     { key: 'sharing', label: 'Sharing', value: (c) => sharingLabel(c.sharingMode), render: (c) => sharingLabel(c.sharingMode) },
     { key: 'retention', label: 'Keeps (days)', className: 'num', value: (c) => c.retentionDays, render: (c) => c.retentionDays },
     { key: 'lastFrame', label: 'Last picture', value: (c) => c.lastFrameAt ?? '', render: (c) => formatTime(c.lastFrameAt) },

@@ -6,6 +6,7 @@ import type { Camera, SharingMode } from '../../api/types.ts';
 import { ErrorBanner, Notice } from '../../ui/feedback.tsx';
 import { StatusBadge, formatTime } from '../../ui/format.tsx';
 import { useSubmit } from '../../ui/use-submit.ts';
+import { PictureWarning } from '../cameras/picture-check.tsx';
 import { SHARING_CHOICES } from '../cameras/sharing.ts';
 import { ViewSketch, describeView } from './view-sketch.tsx';
 
@@ -45,6 +46,7 @@ export function CameraCard({ camera, onChange }: { camera: Camera; onChange: (c:
           <Link href={`/cameras/${encodeURIComponent(camera.id)}`}>See its live picture and recording</Link>
         </div>
       </div>
+      <PictureWarning camera={camera} />
 
       {!camera.publicViewAttested ? (
         <div className="card__section">

@@ -8,6 +8,7 @@ import * as postgis from './0006-postgis.ts';
 import * as plateRows from './0007-plate-rows.ts';
 import * as plateRuns from './0008-plate-runs.ts';
 import * as hourCounts from './0009-hour-counts.ts';
+import * as pictureCheck from './0010-picture-check.ts';
 
 /** Every migration in order; names sort by version. Forward-only. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-plate-rows': plateRows,
   '0008-plate-runs': plateRuns,
   '0009-hour-counts': hourCounts,
+  '0010-picture-check': pictureCheck,
 };

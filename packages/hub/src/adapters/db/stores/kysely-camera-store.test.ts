@@ -13,7 +13,7 @@ const now = '2026-11-22T10:00:00.000Z';
 const camera = (id: string, over: Partial<Camera> = {}): Camera => ({
   id, siteId: 's1', memberId: 'm1', edgeId: null, name: `Camera ${id}`, lat: 38.6, lon: -90.2, headingDeg: 90, fovDeg: 70, rangeM: 35,
   mountType: 'wall', sharingMode: 'none', retentionDays: 30, maskMode: 'overlay', privacyMasks: [[[0, 0], [0.5, 0], [0.5, 0.5]]],
-  streamUrlSealed: null, publicViewAttested: false, status: 'pending_attestation', lastFrameAt: null, createdAt: now, updatedAt: now, ...over,
+  streamUrlSealed: null, publicViewAttested: false, status: 'pending_attestation', lastFrameAt: null, pictureCheck: null, createdAt: now, updatedAt: now, ...over,
 });
 
 /** Seeded uniform numbers, so the area cases are the same cameras every run. */
@@ -70,6 +70,11 @@ describeEachDatabase('registry stores contract', (use) => {
     const cameras = createKyselyCameraStore(use());
     await cameras.update('k001', { sharingMode: 'live', publicViewAttested: true, status: 'online', privacyMasks: [] });
     expect(await cameras.findById('k001')).toMatchObject({ sharingMode: 'live', publicViewAttested: true, status: 'online', privacyMasks: [] });
+    const pictureCheck = { platesChecked: 50, platesClipped: 21, warning: 'overexposed' as const, at: now };
+    await cameras.update('k002', { pictureCheck });
+    expect((await cameras.findById('k002'))?.pictureCheck).toEqual(pictureCheck);
+    await cameras.update('k002', { pictureCheck: null });
+    expect((await cameras.findById('k002'))?.pictureCheck).toBeNull();
     expect((await cameras.list({ status: 'online' }, { limit: 10 })).map((c) => c.id)).toEqual(['k001']);
     const page = await cameras.list({ memberId: 'm1' }, { afterId: 'k100', limit: 2 });
     expect(page.map((c) => c.id)).toEqual(['k101', 'k102']);

@@ -11,13 +11,14 @@ const toCamera = (r: CameraRow): Camera => ({
   sharingMode: r.sharing_mode as Camera['sharingMode'], retentionDays: Number(r.retention_days), maskMode: r.mask_mode,
   privacyMasks: JSON.parse(r.privacy_masks), streamUrlSealed: r.stream_url_enc, publicViewAttested: !!r.public_view_attested,
   status: r.status as Camera['status'], lastFrameAt: r.last_frame_at, createdAt: r.created_at, updatedAt: r.updated_at,
+  pictureCheck: r.picture_check ? JSON.parse(r.picture_check) : null,
 });
 
 const COLUMNS: Record<string, keyof CameraRow> = {
   siteId: 'site_id', memberId: 'member_id', edgeId: 'edge_id', name: 'name', lat: 'lat', lon: 'lon', headingDeg: 'heading_deg',
   fovDeg: 'fov_deg', rangeM: 'range_m', mountType: 'mount_type', sharingMode: 'sharing_mode', retentionDays: 'retention_days',
   maskMode: 'mask_mode', privacyMasks: 'privacy_masks', streamUrlSealed: 'stream_url_enc', publicViewAttested: 'public_view_attested',
-  status: 'status', lastFrameAt: 'last_frame_at', createdAt: 'created_at', updatedAt: 'updated_at', id: 'id',
+  status: 'status', lastFrameAt: 'last_frame_at', createdAt: 'created_at', updatedAt: 'updated_at', id: 'id', pictureCheck: 'picture_check',
 };
 
 function toRow(c: Partial<Camera>): Partial<CameraRow> {
@@ -25,7 +26,7 @@ function toRow(c: Partial<Camera>): Partial<CameraRow> {
   for (const [k, v] of Object.entries(c)) {
     const col = COLUMNS[k];
     if (!col || v === undefined) continue;
-    row[col] = k === 'privacyMasks' ? JSON.stringify(v) : k === 'publicViewAttested' ? (v ? 1 : 0) : v;
+    row[col] = k === 'privacyMasks' || k === 'pictureCheck' ? (v === null ? null : JSON.stringify(v)) : k === 'publicViewAttested' ? (v ? 1 : 0) : v;
   }
   return row as Partial<CameraRow>;
 }
