@@ -88,6 +88,7 @@ export async function benchPlateReel(video: string, csv: string, durationS: numb
     perVehicle,
     eventList: run.events.map((e) => ({ s: Math.round(secs(e.startedAt) * 10) / 10, e: Math.round(secs(e.endedAt) * 10) / 10, box: e.box.map(Math.round), plate: e.plate?.text ?? null })),
     stageMs: roundMs(run.stats),
+    picture: run.stats.picture,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The core loop with real processes: a camera (plate-reel.mp4 played as a live file camera) → `camnet edge` records
  * and runs the vision pipeline → vehicle events through the outbox → the hub stores them → an investigator's
- * search with a stated reason finds a plate that was on screen.
+ * search with a stated reason finds a plate that was on screen; the edge's picture check reaches the camera's record.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,11 @@ describe.skipIf(!!missing)('core loop: camera → edge vision → hub → search
     const again = await search({ filters: { plate: { text: read[0]!, fuzzy: true }, time: { last: '1h' } } });
     expect(again.items.length).toBeGreaterThan(0);
     expect(again.items.map((h: { plate: string }) => h.plate)).toContain(read[0]);
+    // The edge's picture check reached the hub with its heartbeat: the reel's plates are well exposed.
+    let picture: { platesChecked: number; platesClipped: number; warning: string | null } | null = null;
+    await waitFor(async () => (picture = (await hub.api('GET', `/api/v1/cameras/${camera.json.id}`)).json.pictureCheck)?.platesChecked > 0, 30_000, 'the camera’s picture check');
+    console.log(`[camnet] core loop: picture check ${JSON.stringify(picture)}`);
+    expect(picture).toMatchObject({ warning: null });
     // The search was audited with its reason.
     const audit = await hub.api('GET', '/api/v1/audit?action=search.*&limit=5');
     expect(audit.json.items[0].purpose).toMatchObject({ caseNumber: 'LOOP-1' });

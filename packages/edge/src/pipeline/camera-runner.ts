@@ -6,6 +6,7 @@ import type { CaptureClock, ClockedCamera, ClockedCameraStats } from './capture/
 import { readFrames, type Frame } from './capture/ffmpeg-frame-source.ts';
 import type { ObjectDetector } from './detection/object-detector.ts';
 import type { EventSink } from './events/event-sink.ts';
+import { createExposureCheck } from './plates/exposure-check.ts';
 import type { PlateReader } from './plates/plate-reader.ts';
 import { createVehiclePipeline, type PipelineStats } from './vehicle-pipeline.ts';
 
@@ -59,6 +60,8 @@ export function startCameraVision(cam: VisionCamera, deps: CameraVisionDeps, opt
   let pipeline: ReturnType<typeof createVehiclePipeline> | null = null;
   let frames: AsyncGenerator<Frame> | null = null;
   let clocked: ClockedCamera | null = null;
+  // One picture check per camera, not per connection: a stream that drops and reconnects keeps its recent plates.
+  const exposureCheck = createExposureCheck();
   const leaveClock = async () => {
     const c = clocked;
     clocked = null;
@@ -72,7 +75,7 @@ export function startCameraVision(cam: VisionCamera, deps: CameraVisionDeps, opt
         if (input.feedsStdin) throw new Error('snapshot-only cameras are recorded but not described (no continuous video)');
         const size = await probeSize(input.args, deps.ffprobePath ?? '/usr/bin/ffprobe');
         // On the clock the tick paces the detector, so the gate passes every moving frame.
-        const p = createVehiclePipeline({ detector: deps.detector, plates: deps.plates, sink: deps.sink }, { cameraId: cam.id, streamStart: new Date(), cameraHeadingDeg: cam.headingDeg ?? null, live: true, detectEvery: deps.clock ? 1 : 2 });
+        const p = createVehiclePipeline({ detector: deps.detector, plates: deps.plates, sink: deps.sink }, { cameraId: cam.id, streamStart: new Date(), cameraHeadingDeg: cam.headingDeg ?? null, live: true, detectEvery: deps.clock ? 1 : 2, exposureCheck });
         pipeline = p;
         clocked = deps.clock?.add(cam.id, p) ?? null;
         frames = readFrames({ input: '', inputArgs: input.args, size, fps: opts.fps, width: Math.min(opts.width, size.width), ffmpegPath: deps.ffmpegPath });

@@ -4,6 +4,7 @@ import type { Frame } from './capture/ffmpeg-frame-source.ts';
 import type { Detection } from './detection/object-detector.ts';
 import { ScriptedObjectDetector } from './detection/scripted-object-detector.ts';
 import { RecordingEventSink } from './events/event-sink.ts';
+import { createExposureCheck } from './plates/exposure-check.ts';
 import { ScriptedPlateReader } from './plates/scripted-plate-reader.ts';
 import { createVehiclePipeline } from './vehicle-pipeline.ts';
 
@@ -41,7 +42,7 @@ describe('vehicle pipeline', () => {
     expect(p.stats.picture).toEqual({ platesChecked: 1, platesClipped: 0, warning: null });
   });
 
-  it('counts each vehicle whose plate is clipped to white once, however many frames read it', async () => {
+  it('counts each vehicle whose plate is clipped to white once, however many frames read it, across the camera’s pipelines', async () => {
     // Two passes; the second car is overexposed (255 in every channel where the plate reader finds its plate).
     const xs = [null, 20, 40, 60, 80, null, null, null, null, null, null, 20, 40, 60, 80, null, null, null, null, null, null];
     const detector = new ScriptedObjectDetector((_, f) => {
@@ -50,7 +51,8 @@ describe('vehicle pipeline', () => {
       return x0 >= 0 ? [{ box: [x0, 80, 60, 40], cls: 'car', score: 0.7 }] : [];
     });
     const sink = new RecordingEventSink();
-    const p = createVehiclePipeline({ detector, plates: new ScriptedPlateReader(['ABC123']), sink }, { cameraId: 'cam', minPlateVehicleWidth: 50, maxGapSeconds: 0.5, plateMergeSeconds: 0 });
+    const exposureCheck = createExposureCheck();
+    const p = createVehiclePipeline({ detector, plates: new ScriptedPlateReader(['ABC123']), sink }, { cameraId: 'cam', minPlateVehicleWidth: 50, maxGapSeconds: 0.5, plateMergeSeconds: 0, exposureCheck });
     for (let i = 0; i < xs.length; i++) {
       const f = frame(i, xs[i]!);
       if (i > 10) for (let k = 0; k < f.image.data.length; k += 3) if (f.image.data[k] === 230) f.image.data.set([255, 255, 255], k);
@@ -59,6 +61,9 @@ describe('vehicle pipeline', () => {
     await p.finish();
     expect(sink.events).toHaveLength(2);
     expect(p.stats.picture).toEqual({ platesChecked: 2, platesClipped: 1, warning: null });
+    // The camera's stream reconnects: its next pipeline goes on from the same recent plates.
+    const next = createVehiclePipeline({ detector, plates: null, sink }, { cameraId: 'cam', exposureCheck });
+    expect(next.stats.picture).toEqual({ platesChecked: 2, platesClipped: 1, warning: null });
   });
 
   it('colours the vehicle by a vote of the frames its plate was read on, not by one frame', async () => {

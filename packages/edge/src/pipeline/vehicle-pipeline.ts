@@ -12,7 +12,7 @@ import { isVehicle, type Detection, type ObjectDetector } from './detection/obje
 import type { EventSink } from './events/event-sink.ts';
 import { buildVehicleEvent } from './events/vehicle-event-builder.ts';
 import { FrameDifferenceMotion } from './motion/frame-difference-motion.ts';
-import { createExposureCheck } from './plates/exposure-check.ts';
+import { createExposureCheck, type ExposureCheck } from './plates/exposure-check.ts';
 import type { PlateReader, PlateReading } from './plates/plate-reader.ts';
 import { fusePlates } from './plates/plate-fusion.ts';
 import type { VotedPlate } from './plates/plate-vote.ts';
@@ -54,6 +54,8 @@ export interface VehiclePipelineOptions {
    * same plate (± one character) continues it instead of becoming a second event (a detector miss broke the track). 0 = off.
    */
   plateMergeSeconds?: number;
+  /** The camera's exposure check, kept across the pipelines of one camera (a stream that reconnects gets a new pipeline); by default the pipeline's own. */
+  exposureCheck?: ExposureCheck;
 }
 
 /** Milliseconds spent per stage, counts, and event latency (wall time from a track's last sighting to its event). */
@@ -122,7 +124,7 @@ export function createVehiclePipeline(deps: VehiclePipelineDeps, o: VehiclePipel
     if (o.minTrackHits === undefined) tracker.setMinHits(interval > 0.3 ? 2 : 3);
   });
   const state = new Map<number, TrackState>();
-  const exposure = createExposureCheck();
+  const exposure = o.exposureCheck ?? createExposureCheck();
   const stats: PipelineStats = { frames: 0, detectorRuns: 0, skippedBusy: 0, droppedByDetector: 0, personDetections: 0, events: 0, ms: { motion: 0, detect: 0, track: 0, describe: 0, plates: 0, events: 0 }, latencyMs: [], picture: exposure.result() };
   const streamStart = o.streamStart ?? new Date();
   let sinceDetect = 0;

@@ -10,6 +10,8 @@ import type { PictureCheck } from '@camnet/core';
 export const EXPOSURE_CHECK = { window: 50, minPlates: 20, tooBrightShare: 0.3 };
 
 /** The recent vehicles' plates of one camera and what they say about its exposure. */
+export type ExposureCheck = ReturnType<typeof createExposureCheck>;
+
 export function createExposureCheck() {
   const recent: boolean[] = [];
   return {
