@@ -5,7 +5,8 @@ import { Notice } from '../../ui/feedback.tsx';
 /** What to do about a picture too bright, in words an owner can act on in the camera's own app. */
 export const TOO_BRIGHT_ADVICE = 'Turn the camera’s exposure or brightness down, or turn on WDR or backlight compensation in its settings (or ask your installer).';
 
-const tooBright = (c: Camera) => c.pictureCheck?.warning === 'overexposed';
+/** Whether the edge says the camera's picture is too bright. */
+export const tooBright = (c: Camera): boolean => c.pictureCheck?.warning === 'overexposed';
 
 /** A badge beside the status in lists, only when the picture is too bright. */
 export function PictureBadge({ camera }: { camera: Camera }) {

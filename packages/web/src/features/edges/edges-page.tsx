@@ -14,6 +14,7 @@ import { STATUS_LABEL, formatBytes, formatTime } from '../../ui/format.tsx';
 import { allCameras, nameOf, useSites } from '../../ui/lookups.ts';
 import { useList } from '../../ui/use-list.ts';
 import { useSubmit } from '../../ui/use-submit.ts';
+import { PictureBadge, tooBright } from '../cameras/picture-check.tsx';
 import { staleness } from '../camera-detail/time.ts';
 import { ago, useNow } from '../../ui/time.ts';
 import { camerasByEdge } from './serving.ts';
@@ -96,6 +97,7 @@ export function EdgesPage() {
   const pendingCount = list.items.filter((e) => e.status === 'pending').length;
   const clockBad = list.items.filter((e) => clockText(e.clockOffsetMs).bad).length;
   const camsDown = [...served.values()].flat().filter((c) => c.status !== 'online').length;
+  const camsTooBright = [...served.values()].flat().filter(tooBright).length;
 
   const seenCell = (e: Edge) =>
     e.lastSeenAt ? (
@@ -151,6 +153,7 @@ export function EdgesPage() {
           {pendingCount > 0 && <li className="edge-summary__item edge-summary__item--warn"><strong>{pendingCount}</strong> waiting to be set up</li>}
           <li className={`edge-summary__item${clockBad ? ' edge-summary__item--warn' : ''}`}><strong>{clockBad}</strong> with the clock off by more than 2 s</li>
           {cameras && <li className={`edge-summary__item${camsDown ? ' edge-summary__item--warn' : ''}`}><strong>{camsDown}</strong> recorded {camsDown === 1 ? 'camera' : 'cameras'} not online</li>}
+          {camsTooBright > 0 && <li className="edge-summary__item edge-summary__item--warn"><strong>{camsTooBright}</strong> {camsTooBright === 1 ? 'camera' : 'cameras'} with a picture too bright to read plates</li>}
         </ul>
       )}
       <ErrorBanner error={list.error} onRetry={list.reload} />
@@ -242,12 +245,15 @@ function ServedCameras({ cameras, loading }: { cameras: Camera[]; loading: boole
   if (loading) return <span className="muted">…</span>;
   if (cameras.length === 0) return <span className="muted">none</span>;
   const down = cameras.filter((c) => c.status !== 'online');
-  const sorted = [...down, ...cameras.filter((c) => c.status === 'online')];
+  const up = cameras.filter((c) => c.status === 'online');
+  // Problems first: cameras not online, then those whose picture is too bright.
+  const sorted = [...down, ...up.filter(tooBright), ...up.filter((c) => !tooBright(c))];
   const shown = sorted.slice(0, 3);
   const item = (c: Camera) => (
     <li key={c.id}>
       <span className={`edge-dot edge-dot--${c.status}`} aria-hidden="true" />
-      <Link href={`/cameras/${encodeURIComponent(c.id)}`}>{c.name}</Link> <span className="muted small">{STATUS_LABEL[c.status] ?? c.status}</span>
+      <Link href={`/cameras/${encodeURIComponent(c.id)}`}>{c.name}</Link> <span className="muted small">{STATUS_LABEL[c.status] ?? c.status}</span>{' '}
+      <PictureBadge camera={c} />
     </li>
   );
   return (
