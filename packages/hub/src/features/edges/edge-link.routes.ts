@@ -40,9 +40,11 @@ export function registerEdgeLinkRoutes(app: FastifyInstance, deps: EdgeLinkDeps)
   bus.subscribe('camera.changed', resend);
   bus.subscribe('camera.removed', resend);
 
+  /** A heartbeat's camera health, for the cameras this edge serves (the edge list is read only for the embedded edge, the one rule that needs it). */
   async function recordHealth(edgeId: string, reports: CameraHealth[]): Promise<void> {
     const edge = await edges.get(edgeId);
-    if (edge && reports.length) await cameras.recordHealth({ edge, sitesWithEdges: await edges.sitesWithEdges() }, reports);
+    if (!edge || reports.length === 0) return;
+    await cameras.recordHealth({ edge, sitesWithEdges: edge.embedded ? await edges.sitesWithEdges() : new Set() }, reports);
   }
 
   async function handle(edgeId: string, m: EdgeMessage, send: (m: HubMessage) => void, close: () => void): Promise<void> {

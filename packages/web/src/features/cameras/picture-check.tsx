@@ -18,7 +18,7 @@ export function PictureBadge({ camera }: { camera: Camera }) {
   );
 }
 
-/** The camera page's line on the picture: the warning with its figures, or the figures alone; nothing before the edge has said. */
+/** The camera page’s line on the picture: the warning with its figures, the figures alone, or that the edge has not said yet. */
 export function PictureFact({ camera }: { camera: Camera }) {
   const p = camera.pictureCheck;
   if (!p) return <span className="muted">Not checked yet: the edge checks it on the number plates of passing vehicles.</span>;
