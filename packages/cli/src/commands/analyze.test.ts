@@ -44,5 +44,15 @@ describe('camnet analyze', () => {
     expect(withPlate.box).toHaveLength(4);
     expect(withPlate.plate.box).toHaveLength(4);
     expect(withPlate.colourConfidence).toBeGreaterThan(0);
+    expect(withPlate.plate).toMatchObject({ clipped: false });
+  }, 60_000);
+
+  it.skipIf(!existsSync(photo))('says when a plate is washed out to white: the same photo 1.5× brighter, as a camera set too bright (needs ../shared/data)', async () => {
+    const bright = join(dir, 'bright.jpg');
+    await sharp(photo).linear(1.5, 0).jpeg({ quality: 92 }).toFile(bright);
+    const { objects } = await run([bright]);
+    const plates = (objects[0]!.vehicles as { plate: { text: string; clipped: boolean } | null }[]).flatMap((v) => (v.plate ? [v.plate] : []));
+    expect(plates.length).toBeGreaterThan(0);
+    expect(plates.every((p) => p.clipped)).toBe(true);
   }, 60_000);
 });

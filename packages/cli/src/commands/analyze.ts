@@ -1,7 +1,7 @@
 import { extname, basename } from 'node:path';
 import { existsSync } from 'node:fs';
 import {
-  analyzeStillImage, createCenterNetDetector, createVehiclePipeline, PaddleOnnxPlateReader, readFrames, readRgbImage,
+  analyzeStillImage, createCenterNetDetector, createVehiclePipeline, PaddleOnnxPlateReader, plateClipped, readFrames, readRgbImage,
   type EventSink, type ObjectDetector, type PlateReader, type StillVehicle,
 } from '@camnet/edge/pipeline';
 
@@ -47,19 +47,24 @@ async function analyzeImage(file: string, detector: ObjectDetector, plates: Plat
   const t0 = performance.now();
   const vehicles = await analyzeStillImage(image, { detector, plates });
   const ms = Math.round(performance.now() - t0);
-  if (opts.json) out(JSON.stringify({ file, ms, vehicles: vehicles.map(presentVehicle) }));
+  // Whether each plate's background is clipped to white: an installer can check a camera's exposure on one snapshot.
+  const clipped = (v: StillVehicle) => !!v.plate && plateClipped(image, v.plate.box);
+  if (opts.json) out(JSON.stringify({ file, ms, vehicles: vehicles.map((v) => presentVehicle(v, clipped(v))) }));
   else {
     out(`${file}: ${vehicles.length} vehicle(s) in ${ms} ms`);
-    for (const v of vehicles) out(`  ${v.type} (${v.class}) ${v.colour} ${pct(v.colourConfidence)}${v.colourAlt ? ` or ${v.colourAlt}` : ''}  plate ${v.plate ? `${v.plate.text} ${pct(v.plate.confidence)}` : '-'}  at ${v.box.map(Math.round).join(',')}`);
+    for (const v of vehicles) {
+      const plate = v.plate ? `${v.plate.text} ${pct(v.plate.confidence)}${clipped(v) ? ' (washed out to white: the picture is too bright)' : ''}` : '-';
+      out(`  ${v.type} (${v.class}) ${v.colour} ${pct(v.colourConfidence)}${v.colourAlt ? ` or ${v.colourAlt}` : ''}  plate ${plate}  at ${v.box.map(Math.round).join(',')}`);
+    }
   }
 }
 
-function presentVehicle(v: StillVehicle) {
+function presentVehicle(v: StillVehicle, clipped: boolean) {
   return {
     box: v.box.map(Math.round), class: v.class, type: v.type, colour: v.colour, colourConfidence: v.colourConfidence, colourAlt: v.colourAlt,
     plate: v.plate && {
       text: v.plate.text, confidence: round(v.plate.confidence), box: v.plate.box.map(Math.round),
-      chars: v.plate.chars.map((c) => ({ c: c.c, confidence: c.confidence })), alternates: v.plate.alternates,
+      chars: v.plate.chars.map((c) => ({ c: c.c, confidence: c.confidence })), alternates: v.plate.alternates, clipped,
     },
   };
 }
@@ -77,6 +82,8 @@ async function analyzeVideo(file: string, detector: ObjectDetector, plates: Plat
   const pipeline = createVehiclePipeline({ detector, plates, sink }, { cameraId: `file:${basename(file)}`, streamStart });
   for await (const frame of readFrames({ input: file, fps: VIDEO_FPS })) await pipeline.process(frame);
   await pipeline.finish();
+  const p = pipeline.stats.picture;
+  if (!opts.json && p.platesChecked > 0) out(`${file}: plates of ${p.platesClipped} of ${p.platesChecked} vehicles washed out to white${p.warning === 'overexposed' ? ': the picture is too bright (lower the exposure, or turn on WDR or backlight compensation)' : ''}`);
 }
 
 const ext = (f: string) => extname(f).toLowerCase();

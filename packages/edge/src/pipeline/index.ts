@@ -9,6 +9,7 @@ export { createDetector, type DetectorChoice } from './detection/create-detector
 export { createMosaicDetector, FrameDropped, type MosaicStats } from './detection/mosaic-detector.ts';
 export type { PlateReader, PlateReading } from './plates/plate-reader.ts';
 export { PaddleOnnxPlateReader } from './plates/paddle-onnx-plate-reader.ts';
+export { plateClipped } from './describe/plate-background.ts';
 export { analyzeStillImage, type StillVehicle } from './still-image-analysis.ts';
 export { createVehiclePipeline, type PipelineStats } from './vehicle-pipeline.ts';
 export { RecordingEventSink, type EventSink } from './events/event-sink.ts';
