@@ -100,4 +100,16 @@ describe('vehicle colour', () => {
     const black = image(200, 100, (x, y) => (y < 10 ? [110, 110, 112] : y < 30 ? [60, 62, 68] : [18, 18, 20]));
     expect(estimateColour(black).colour).toBe('black');
   });
+
+  it('is more confident when the parts of the body agree than when the name rests on one region', () => {
+    const plate: Rect = [85, 95, 30, 15];
+    const uniform = estimateColour(car(() => [170, 25, 30]), plate);
+    // The same red car with a grey trim strip where the band above the plate is: still red (from the middle), but the
+    // band names another colour, so fewer of the parts agree.
+    const trimmed = estimateColour(car((x, y) => (inside(x, y, [55, 66, 90, 29]) ? [120, 120, 122] : [170, 25, 30])), plate);
+    expect(uniform).toMatchObject({ colour: 'red' });
+    expect(trimmed).toMatchObject({ colour: 'red' });
+    expect(uniform.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(trimmed.confidence).toBeLessThan(uniform.confidence);
+  });
 });

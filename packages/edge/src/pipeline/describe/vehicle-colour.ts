@@ -1,6 +1,6 @@
 import type { Colour } from '@camnet/core';
 import type { Rect, RgbImage } from '../capture/rgb-image.ts';
-import { boxMiddle, sampleBody, sideRegions, SIDE_GEOMETRY, type BodySample } from './body-samples.ts';
+import { BODY_GEOMETRY, boxMiddle, sampleBody, sideRegions, SIDE_GEOMETRY, type BodySample } from './body-samples.ts';
 import { achromaticChroma, nameLab } from './colour-naming.ts';
 import { plateBackground } from './plate-background.ts';
 import { chroma, type Lab } from './lab.ts';
@@ -29,8 +29,9 @@ export const CLUSTER = { binL: 6, binAB: 5, radius: 10 };
  * The vehicle's body colour from its crop: the body region (around the plate when there is one) is white-balanced
  * on the plate, sampled in CIELAB, and the densest colour cluster (the paint; glass, shadow, lights and road are
  * smaller or scattered) is named; light grey paint is told white or silver by `white-or-silver.ts`. Without a plate
- * the whole box is sampled and its dark neutral parts set aside (`paintWithoutPlate`). Confidence is the cluster's
- * share of the samples it was chosen from.
+ * the whole box is sampled and its dark neutral parts set aside (`paintWithoutPlate`). Confidence, with a plate, is
+ * how many separate parts of the body name the same colour (`viewAgreement`); without one, the cluster's share of
+ * the samples it was chosen from.
  */
 export function estimateColour(crop: RgbImage, plate: Rect | null = null): ColourEstimate {
   const gain = plate ? whiteReference(crop, plate) : ([1, 1, 1] as const);
@@ -39,7 +40,28 @@ export function estimateColour(crop: RgbImage, plate: Rect | null = null): Colou
   if (!plate) return name(crop, gain, ...paintWithoutPlate(band));
   const inBand = dominantCluster(band);
   const sides = lighterSides(crop, plate, gain, inBand.mean);
-  return name(crop, gain, ...(paintBeyondBand(crop, gain, sides?.[1] ?? inBand) || sides || [band, inBand]));
+  const estimate = name(crop, gain, ...(paintBeyondBand(crop, gain, sides?.[1] ?? inBand) || sides || [band, inBand]));
+  return { ...estimate, confidence: viewAgreement(crop, plate, gain, band, estimate.colour) };
+}
+
+/** Samples per body view when the confidence is judged (fewer than the body's own: a view is only named). */
+export const VIEWS = { samples: 1500 };
+
+/**
+ * The confidence of a colour read around a plate: the share of separate parts of the body that, named on their own,
+ * give the same colour: the band above the plate, each bumper corner, the middle of the vehicle's box and the band
+ * one plate width higher (boot lid or tailgate; bonnet on a front view). When they agree the paint is what was
+ * measured; when they split, the decision rested on one region (a grille, a shadowed recess, a trim strip), and
+ * that is where colour goes wrong. On plates-us this ranks right names above wrong ones with an area under the ROC
+ * curve of 0.69 on the dev half and 0.62 on the check half (the cluster's share: 0.55 and 0.51); the quarter of
+ * photos where 4 or 5 views agree is right 91 % of the time (docs/vision.md).
+ */
+function viewAgreement(crop: RgbImage, plate: Rect, gain: readonly number[], band: BodySample[], colour: Colour): number {
+  const above: Rect = [plate[0] + plate[2] / 2 - plate[2] * BODY_GEOMETRY.sideW, plate[1] - plate[2] * 2 * BODY_GEOMETRY.aboveW, plate[2] * 2 * BODY_GEOMETRY.sideW, plate[2] * BODY_GEOMETRY.aboveW];
+  const views = [band, ...[...sideRegions(plate), boxMiddle(crop), above].map((r) => sampleBody(crop, plate, gain, r, VIEWS.samples))].filter((v) => v.length >= 10);
+  if (views.length === 0) return 0;
+  const agreeing = views.filter((v) => name(crop, gain, v, dominantCluster(v)).colour === colour).length;
+  return Math.round((agreeing / views.length) * 100) / 100;
 }
 
 /** Names the paint cluster; light grey paint is white or silver by the vehicle's cues. */
