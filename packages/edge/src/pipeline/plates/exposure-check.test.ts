@@ -17,4 +17,17 @@ describe('exposure check', () => {
     for (let i = 0; i < EXPOSURE_CHECK.window; i++) check.add(i % 10 === 0); // 10 % clipped, as a well-set camera
     expect(check.result()).toEqual({ platesChecked: EXPOSURE_CHECK.window, platesClipped: EXPOSURE_CHECK.window / 10, warning: null });
   });
+
+  it('does not flap near the bound: a warning stays until the share falls below the clearing bound', () => {
+    const check = createExposureCheck();
+    const feed = (share: number, n = EXPOSURE_CHECK.window) => { for (let i = 0; i < n; i++) check.add((i * share) % 1 > 1 - share - 1e-9); };
+    feed(0.26);
+    expect(check.result().warning).toBeNull(); // under the warning bound
+    feed(0.34);
+    expect(check.result().warning).toBe('overexposed');
+    feed(0.26);
+    expect(check.result().warning).toBe('overexposed'); // between the bounds: stays
+    feed(0.1);
+    expect(check.result().warning).toBeNull();
+  });
 });
