@@ -53,8 +53,8 @@ export const VIEWS = { samples: 1500 };
  * one plate width higher (boot lid or tailgate; bonnet on a front view). When they agree the paint is what was
  * measured; when they split, the decision rested on one region (a grille, a shadowed recess, a trim strip), and
  * that is where colour goes wrong. On plates-us this ranks right names above wrong ones with an area under the ROC
- * curve of 0.69 on the dev half and 0.62 on the check half (the cluster's share: 0.55 and 0.51); the quarter of
- * photos where 4 or 5 views agree is right 91 % of the time (docs/vision.md).
+ * curve of 0.68 on the dev half and 0.65 on the check half (the cluster's share: 0.55 and 0.51); at 0.75 and above
+ * (half of the photos) the colour is right 88 % of the time, at 0.25 and below 45 % (docs/vision.md).
  */
 function viewAgreement(crop: RgbImage, plate: Rect, gain: readonly number[], band: BodySample[], colour: Colour): number {
   const above: Rect = [plate[0] + plate[2] / 2 - plate[2] * BODY_GEOMETRY.sideW, plate[1] - plate[2] * 2 * BODY_GEOMETRY.aboveW, plate[2] * 2 * BODY_GEOMETRY.sideW, plate[2] * BODY_GEOMETRY.aboveW];
