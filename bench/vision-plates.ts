@@ -1,7 +1,6 @@
 // Plate-photo part of the vision benchmark: plates, colour and type on ../shared/data/plates-us.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLOUR_NEIGHBOURS, type Colour } from '@camnet/core';
 import { readRgbImage } from '../packages/edge/src/pipeline/capture/image-file.ts';
 import { plateClipped } from '../packages/edge/src/pipeline/describe/plate-background.ts';
 import type { Rect, RgbImage } from '../packages/edge/src/pipeline/capture/rgb-image.ts';
@@ -61,12 +60,10 @@ export async function benchPlatePhotos(dir: string, truth: PhotoTruth[], deps: S
     if (plate && (plate.text === t.plate || plate.alternates.some((a) => a.text === t.plate))) topN++;
     if (plate?.text !== t.plate) misses.push(`${t.file} ${t.plate} → ${plate?.text ?? (vehicles.length ? 'no plate' : 'nothing')}`);
     const c = v?.colour ?? 'none';
-    const alts = [t.colour, t.altColour, ...(COLOUR_NEIGHBOURS[t.colour as Colour] ?? [])];
     if (c === t.colour || c === t.altColour) colour++;
     if (c === t.colour) colourStrict++;
     // Top-2: the colour or the runner-up camnet reports (`colourAlt`) is the label or its alternate.
     if ([c, v?.colourAlt].some((x) => x && (x === t.colour || x === t.altColour))) colourTop2++;
-    void alts;
     bump(colourConfusion, t.colour, c);
     const coarse = COARSE_TYPE[t.type] ?? 'unknown';
     const ty = v?.type ?? 'none';

@@ -4,7 +4,7 @@ import { BODY_GEOMETRY, boxMiddle, sampleBody, sideRegions, SIDE_GEOMETRY, type 
 import { achromaticChroma, nameLab } from './colour-naming.ts';
 import { plateBackground } from './plate-background.ts';
 import { chroma, type Lab } from './lab.ts';
-import { looksWhite, whiteCues } from './white-or-silver.ts';
+import { lightToneSpread, looksWhite, vehicleBrightness } from './white-or-silver.ts';
 
 /** A colour judgement: the best vocabulary colour, its confidence (0..1) and the runner-up. */
 export interface ColourEstimate {
@@ -37,11 +37,12 @@ export function estimateColour(crop: RgbImage, plate: Rect | null = null): Colou
   const gain = plate ? whiteReference(crop, plate) : ([1, 1, 1] as const);
   const band = sampleBody(crop, plate, gain);
   if (band.length < 10) return { colour: 'gray', confidence: 0, alt: null };
-  if (!plate) return name(crop, gain, ...paintWithoutPlate(band));
+  const name = namer(crop, gain);
+  if (!plate) return name(...paintWithoutPlate(band));
   const inBand = dominantCluster(band);
   const sides = lighterSides(crop, plate, gain, inBand.mean);
-  const estimate = name(crop, gain, ...(paintBeyondBand(crop, gain, sides?.[1] ?? inBand) || sides || [band, inBand]));
-  return { ...estimate, confidence: viewAgreement(crop, plate, gain, band, estimate.colour) };
+  const estimate = name(...(paintBeyondBand(crop, gain, sides?.[1] ?? inBand) || sides || [band, inBand]));
+  return { ...estimate, confidence: viewAgreement(crop, plate, gain, band, estimate.colour, name) };
 }
 
 /** Samples per body view when the confidence is judged (fewer than the body's own: a view is only named). */
@@ -56,18 +57,27 @@ export const VIEWS = { samples: 1500 };
  * curve of 0.68 on the dev half and 0.65 on the check half (the cluster's share: 0.55 and 0.51); at 0.75 and above
  * (half of the photos) the colour is right 88 % of the time, at 0.25 and below 45 % (docs/vision.md).
  */
-function viewAgreement(crop: RgbImage, plate: Rect, gain: readonly number[], band: BodySample[], colour: Colour): number {
+function viewAgreement(crop: RgbImage, plate: Rect, gain: readonly number[], band: BodySample[], colour: Colour, name: Namer): number {
   const above: Rect = [plate[0] + plate[2] / 2 - plate[2] * BODY_GEOMETRY.sideW, plate[1] - plate[2] * 2 * BODY_GEOMETRY.aboveW, plate[2] * 2 * BODY_GEOMETRY.sideW, plate[2] * BODY_GEOMETRY.aboveW];
   const views = [band, ...[...sideRegions(plate), boxMiddle(crop), above].map((r) => sampleBody(crop, plate, gain, r, VIEWS.samples))].filter((v) => v.length >= 10);
   if (views.length === 0) return 0;
-  const agreeing = views.filter((v) => name(crop, gain, v, dominantCluster(v)).colour === colour).length;
+  const agreeing = views.filter((v) => name(v, dominantCluster(v)).colour === colour).length;
   return Math.round((agreeing / views.length) * 100) / 100;
 }
 
-/** Names the paint cluster; light grey paint is white or silver by the vehicle's cues. */
-function name(crop: RgbImage, gain: readonly number[], samples: BodySample[], main: Cluster): ColourEstimate {
-  const [colour, alt] = lightGrey(nameLab(main.mean), () => looksWhite(whiteCues(crop, gain, samples)));
-  return { colour, confidence: Math.round(main.share * 100) / 100, alt };
+/** Names a cluster of body samples (the confidence is the cluster's share of them). */
+type Namer = (samples: BodySample[], main: Cluster) => ColourEstimate;
+
+/**
+ * Names paint clusters of one crop under one set of gains; light grey paint is white or silver by the vehicle's cues.
+ * The vehicle's brightness is the crop's, whatever region is named, so it is measured once, when first needed.
+ */
+function namer(crop: RgbImage, gain: readonly number[]): Namer {
+  let brightness: number | null = null;
+  return (samples, main) => {
+    const [colour, alt] = lightGrey(nameLab(main.mean), () => looksWhite({ brightP75: (brightness ??= vehicleBrightness(crop, gain)), lightIqr: lightToneSpread(samples) }));
+    return { colour, confidence: Math.round(main.share * 100) / 100, alt };
+  };
 }
 
 /**

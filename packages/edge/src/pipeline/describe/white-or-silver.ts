@@ -19,6 +19,11 @@ export interface WhiteCues {
 
 /** Measures the white/silver cues on the vehicle crop after the plate gains. */
 export function whiteCues(crop: RgbImage, gain: readonly number[], body: readonly BodySample[]): WhiteCues {
+  return { brightP75: vehicleBrightness(crop, gain), lightIqr: lightToneSpread(body) };
+}
+
+/** `WhiteCues.brightP75`: a property of the crop and its gains alone, so one estimate measures it once for all its body regions. */
+export function vehicleBrightness(crop: RgbImage, gain: readonly number[]): number {
   const { width: w, height: h, data } = crop;
   const step = Math.max(1, Math.floor(Math.sqrt((w * h * 0.6) / 4000)));
   const grey: number[] = [];
@@ -30,8 +35,13 @@ export function whiteCues(crop: RgbImage, gain: readonly number[], body: readonl
       if (chroma(rgbToLab(r, g, b)) < 10) grey.push(rgbToLab(r * gain[0]!, g * gain[1]!, b * gain[2]!).L);
     }
   }
+  return quantile(grey, 0.75);
+}
+
+/** `WhiteCues.lightIqr`: the spread of L* over the light, weakly coloured body samples. */
+export function lightToneSpread(body: readonly BodySample[]): number {
   const light = body.filter((s) => s.lab.L > 45 && chroma(s.lab) < 15).map((s) => s.lab.L);
-  return { brightP75: quantile(grey, 0.75), lightIqr: quantile(light, 0.75) - quantile(light, 0.25) };
+  return quantile(light, 0.75) - quantile(light, 0.25);
 }
 
 /** White paint: a bright vehicle with a flat light tone; anything else light and achromatic is silver. Missing cues say silver. */
